@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sesa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sesa", targets: ["sesa"]),
+        .executable(name: "sesa-bench", targets: ["sesa-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "TraceEngine"),
+        .target(name: "Interchange"),
+        .target(
+            name: "Platform",
+            dependencies: [
+                "Interchange",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "SesaApp", dependencies: ["Platform", "TraceEngine", "Interchange"]),
+        .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp"]),
+        .target(
+            name: "SesaTesting",
+            dependencies: [
+                "SesaApp",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/SesaTesting"
+        ),
+        .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
+        .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
+        .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
+    ]
+)

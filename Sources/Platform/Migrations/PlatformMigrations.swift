@@ -1,0 +1,9 @@
+import Fluent
+
+/// Platform's migrations, in order. Append only: a shipped migration is never edited; fixes are new entries.
+public enum PlatformMigrations {
+    public static let all: [any Migration] = [
+        // 0001 - the installation record shown on the status page
+        CreateInstanceInfo(),
+    ]
+}

@@ -1,0 +1,4 @@
+import Foundation
+import SesaApp
+
+exit(await SesaMain.run())

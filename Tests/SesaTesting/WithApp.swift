@@ -1,0 +1,70 @@
+import Foundation
+import NIOHTTP1
+import Platform
+import SesaApp
+import Vapor
+import VaporTesting
+
+/// Boots a fully configured SESA app on `database` (a temporary SQLite file, or a fresh PostgreSQL database),
+/// runs `body`, and tears everything down, whatever `body` throws.
+/// - Parameters:
+///   - migrated: apply every migration first (the usual case); false leaves an empty database.
+///   - environment: extra `SESA_*` variables, e.g. `["SESA_METRICS_TOKEN": "t"]`.
+///   - routes: extra routes a test needs (e.g. one that throws), registered after SESA's own.
+public func withApp(
+    on database: TestDatabase,
+    migrated: Bool = true,
+    environment: [String: String] = [:],
+    routes: (Application) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
+    let (databaseURL, cleanup) = try await prepare(database, migrated: migrated)
+    let app = try await Application.make(.testing)
+    do {
+        let config = try TestConfig.make(databaseURL: databaseURL, environment: environment)
+        try await SesaApp.configure(app, config: config)
+        if migrated, case .sqlite = database { try await app.autoMigrate() }
+        routes(app)
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        await cleanup()
+        throw error
+    }
+    try await app.asyncShutdown()
+    await cleanup()
+}
+
+private func prepare(_ database: TestDatabase, migrated: Bool) async throws -> (String, @Sendable () async -> Void) {
+    switch database {
+    case .sqlite:
+        let directory = NSTemporaryDirectory() + "sesa-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return ("sqlite://\(directory)/sesa.sqlite", { try? FileManager.default.removeItem(atPath: directory) })
+    case .postgres(let adminURL):
+        let (name, url) = try await PostgresTestDatabases.shared.create(adminURL: adminURL, migrated: migrated)
+        return (url, { await PostgresTestDatabases.shared.drop(name, adminURL: adminURL) })
+    }
+}
+
+extension Application {
+    /// Sends a request through the whole middleware stack. `Host: localhost` is added unless given.
+    public func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil
+    ) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if !headers.contains(name: .host) { headers.add(name: .host, value: "localhost") }
+        var buffer = ByteBufferAllocator().buffer(capacity: 0)
+        if let body { buffer.writeString(body) }
+        let request = TestingHTTPRequest(method: method, url: .init(path: path), headers: headers, body: buffer)
+        return try await testing().performTest(request: request)
+    }
+}
+
+extension TestingHTTPResponse {
+    public var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONCoding.decoder.decode(T.self, from: Data(text.utf8))
+    }
+}
