@@ -10,7 +10,9 @@ import Vapor
 actor PostgresTestDatabases {
     static let shared = PostgresTestDatabases()
 
-    private var templateName: String?
+    /// One creation shared by every caller: the actor is re-entered at each `await`, so a plain flag would let
+    /// concurrent tests all try to create the template.
+    private var template: Task<String, any Error>?
     private let processTag = String(UUID().uuidString.prefix(8)).lowercased()
     private var counter = 0
 
@@ -20,20 +22,26 @@ actor PostgresTestDatabases {
         let name = "sesa_t_\(processTag)_\(counter)"
         if migrated {
             let template = try await ensureTemplate(adminURL: adminURL)
-            try await execute("CREATE DATABASE \(name) TEMPLATE \(template)", adminURL: adminURL)
+            try await Self.execute("CREATE DATABASE \(name) TEMPLATE \(template)", adminURL: adminURL)
         } else {
-            try await execute("CREATE DATABASE \(name)", adminURL: adminURL)
+            try await Self.execute("CREATE DATABASE \(name)", adminURL: adminURL)
         }
         return (name, Self.url(adminURL, database: name))
     }
 
     func drop(_ name: String, adminURL: String) async {
-        try? await execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", adminURL: adminURL)
+        try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", adminURL: adminURL)
     }
 
     private func ensureTemplate(adminURL: String) async throws -> String {
-        if let templateName { return templateName }
+        if let template { return try await template.value }
         let name = "sesa_tpl_\(processTag)"
+        let task = Task { try await Self.createTemplate(name: name, adminURL: adminURL) }
+        template = task
+        return try await task.value
+    }
+
+    private static func createTemplate(name: String, adminURL: String) async throws -> String {
         try await execute("CREATE DATABASE \(name)", adminURL: adminURL)
         let app = try await Application.make(.testing)
         do {
@@ -46,7 +54,6 @@ actor PostgresTestDatabases {
             throw error
         }
         try await app.asyncShutdown()
-        templateName = name
         return name
     }
 
@@ -57,7 +64,7 @@ actor PostgresTestDatabases {
     }
 
     /// Runs one statement on the admin database (names here are generated above, never user input).
-    private func execute(_ statement: String, adminURL: String) async throws {
+    private static func execute(_ statement: String, adminURL: String) async throws {
         guard let url = URLComponents(string: adminURL), let host = url.host else {
             throw Abort(.internalServerError, reason: "SESA_TEST_POSTGRES_URL is not a URL: \(adminURL)")
         }
@@ -71,8 +78,15 @@ actor PostgresTestDatabases {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "sesa.test.postgres"))
         } catch {
             try? await connection.close()
-            throw error
+            throw PostgresSetupError(statement: statement, underlying: String(reflecting: error))
         }
         try await connection.close()
     }
+}
+
+/// Why a test database could not be set up, with PostgreSQL's own message (PSQLError hides it by default).
+struct PostgresSetupError: Error, CustomStringConvertible {
+    let statement: String
+    let underlying: String
+    var description: String { "\(statement): \(underlying)" }
 }

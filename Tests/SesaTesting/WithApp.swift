@@ -18,7 +18,7 @@ public func withApp(
     routes: (Application) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
-    let (databaseURL, cleanup) = try await prepare(database, migrated: migrated)
+    let (databaseURL, cleanup) = try await prepareTestDatabase(database, migrated: migrated)
     let app = try await Application.make(.testing)
     do {
         let config = try TestConfig.make(databaseURL: databaseURL, environment: environment)
@@ -35,7 +35,11 @@ public func withApp(
     await cleanup()
 }
 
-private func prepare(_ database: TestDatabase, migrated: Bool) async throws -> (String, @Sendable () async -> Void) {
+/// A fresh database: for SQLite the URL of a file in a new temporary directory (migrated later by the app),
+/// for PostgreSQL a database cloned from the migrated template (or empty).
+func prepareTestDatabase(_ database: TestDatabase, migrated: Bool) async throws
+    -> (String, @Sendable () async -> Void)
+{
     switch database {
     case .sqlite:
         let directory = NSTemporaryDirectory() + "sesa-test-" + UUID().uuidString

@@ -1,0 +1,40 @@
+import Foundation
+import Platform
+import SesaApp
+import Vapor
+
+/// Provides a database (temporary SQLite file or fresh PostgreSQL database) that outlives single apps, for
+/// tests that run several commands against the same data.
+public func withDatabase(on database: TestDatabase, migrated: Bool = false, _ body: (String) async throws -> Void)
+    async throws
+{
+    let (url, cleanup) = try await prepareTestDatabase(database, migrated: migrated)
+    do {
+        try await body(url)
+    } catch {
+        await cleanup()
+        throw error
+    }
+    await cleanup()
+}
+
+/// Runs `sesa ARGUMENTS…` in-process the way `main` does, returning its exit status.
+public func runSesa(_ arguments: [String], databaseURL: String, environment: [String: String] = [:]) async throws
+    -> Int32
+{
+    var config = try TestConfig.make(databaseURL: databaseURL, environment: environment)
+    config.logLevel = .warning
+    let app = try await Application.make(Environment(name: "testing", arguments: ["sesa"] + arguments))
+    var status: Int32 = 0
+    do {
+        try await SesaApp.configure(app, config: config)
+        try await app.execute()
+    } catch let exit as CommandExit {
+        status = exit.code
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+    return status
+}
