@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(name: "SesaApp", dependencies: ["Platform", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine"]),
         .target(
             name: "SesaTesting",
             dependencies: [

@@ -1,1 +1,31 @@
-import SesaApp
+import Foundation
+
+// sesa-bench: SESA's benchmarks, for release builds (`swift run -c release sesa-bench …`).
+// Each benchmark prints a table and a JSON line, with ratios against a named reference.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: sesa-bench trace [--nodes N] [--links M] [--samples S] [--seed X]
+      trace   build the trace graph of a generated project and time impact sets,
+              against a naive dictionary-of-arrays graph (reference)
+    """
+
+guard let command = arguments.first else {
+    print(usage)
+    exit(2)
+}
+switch command {
+case "trace":
+    do {
+        let options = try TraceBenchmark.Options.parse(Array(arguments.dropFirst()))
+        TraceBenchmark.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "-h", "--help", "help":
+    print(usage)
+default:
+    FileHandle.standardError.write(Data("sesa-bench: unknown benchmark '\(command)'\n\n\(usage)\n".utf8))
+    exit(2)
+}
