@@ -31,30 +31,37 @@ public struct TraceGraph: Sendable {
     /// Builds the graph in O(nodes + edges). Edges whose ends are outside `0..<nodeCount` are a programming error.
     public init(nodeCount: Int, edges: [Edge]) {
         precondition(nodeCount >= 0 && nodeCount < Int(Int32.max), "node count out of range")
+        for edge in edges {
+            precondition(edge.source >= 0 && Int(edge.source) < nodeCount && edge.target >= 0
+                && Int(edge.target) < nodeCount, "edge end out of range")
+        }
         self.nodeCount = nodeCount
-        (outOffsets, outTargets, outKinds) = Self.compress(nodeCount, edges, from: \.source, to: \.target)
-        (inOffsets, inSources, inKinds) = Self.compress(nodeCount, edges, from: \.target, to: \.source)
+        (outOffsets, outTargets, outKinds) = Self.compress(nodeCount, edges, outgoing: true)
+        (inOffsets, inSources, inKinds) = Self.compress(nodeCount, edges, outgoing: false)
     }
 
-    private static func compress(
-        _ nodeCount: Int, _ edges: [Edge], from: KeyPath<Edge, Node>, to: KeyPath<Edge, Node>
-    ) -> ([Int32], [Node], [LinkKind]) {
+    /// Counting sort of the edges by one end: offsets[n]..<offsets[n+1] are node n's slots.
+    private static func compress(_ nodeCount: Int, _ edges: [Edge], outgoing: Bool) -> ([Int32], [Node], [LinkKind]) {
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        for edge in edges {
-            let node = Int(edge[keyPath: from])
-            precondition(node >= 0 && node < nodeCount && Int(edge[keyPath: to]) < nodeCount, "edge end out of range")
-            offsets[node + 1] += 1
-        }
-        for index in 0..<nodeCount { offsets[index + 1] += offsets[index] }
-        var cursor = offsets
         var neighbours = [Node](repeating: 0, count: edges.count)
         var kinds = [LinkKind](repeating: 0, count: edges.count)
-        for edge in edges {
-            let node = Int(edge[keyPath: from])
-            let slot = Int(cursor[node])
-            neighbours[slot] = edge[keyPath: to]
-            kinds[slot] = edge.kind
-            cursor[node] += 1
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            edges.withUnsafeBufferPointer { edges in
+                for edge in edges { offsets[Int(outgoing ? edge.source : edge.target) + 1] += 1 }
+                for index in 0..<nodeCount { offsets[index + 1] += offsets[index] }
+                var cursor = Array(offsets)
+                neighbours.withUnsafeMutableBufferPointer { neighbours in
+                    kinds.withUnsafeMutableBufferPointer { kinds in
+                        for edge in edges {
+                            let node = Int(outgoing ? edge.source : edge.target)
+                            let slot = Int(cursor[node])
+                            neighbours[slot] = outgoing ? edge.target : edge.source
+                            kinds[slot] = edge.kind
+                            cursor[node] += 1
+                        }
+                    }
+                }
+            }
         }
         return (offsets, neighbours, kinds)
     }

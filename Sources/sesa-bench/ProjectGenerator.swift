@@ -1,6 +1,7 @@
+import Foundation
 import TraceEngine
 
-/// A deterministic project-shaped graph: requirements in a 5-level derivation tree (each below level 0 derives
+/// A deterministic project-shaped graph: requirements in a 5-level derivation tree (each below the top derives
 /// from one or two parents a level up), plus verification and cross links until `links` edges exist.
 struct ProjectGenerator {
     static let derives: TraceGraph.LinkKind = 1
@@ -11,18 +12,29 @@ struct ProjectGenerator {
     let links: Int
     var random: SplitMix64
 
+    /// Level sizes grow by `fanOut` (system → subsystem → … → component), as real specifications do;
+    /// returns the first node of each level plus `nodes` at the end.
+    func levelStarts(levels: Int = 5, fanOut: Double = 6) -> [Int] {
+        let weights = (0..<levels).map { pow(fanOut, Double($0)) }
+        let total = weights.reduce(0, +)
+        var starts = [0]
+        for weight in weights.dropLast() { starts.append(min(nodes, starts.last! + max(1, Int(Double(nodes) * weight / total)))) }
+        starts.append(nodes)
+        return starts
+    }
+
     mutating func edges() -> [TraceGraph.Edge] {
-        let levels = 5
-        let perLevel = max(1, nodes / levels)
-        func level(of node: Int) -> Int { min(levels - 1, node / perLevel) }
+        let starts = levelStarts()
         var edges: [TraceGraph.Edge] = []
         edges.reserveCapacity(links)
-        for node in perLevel..<nodes where edges.count < links {
-            let parentLevelStart = (level(of: node) - 1) * perLevel
-            let parents = random.next(below: 4) == 0 ? 2 : 1
-            for _ in 0..<parents {
-                let parent = parentLevelStart + random.next(below: perLevel)
-                edges.append(.init(source: Int32(node), target: Int32(parent), kind: Self.derives))
+        // Each requirement below the top derives from one parent a level up, a quarter of them from two.
+        for level in 1..<(starts.count - 1) {
+            let parents = starts[level - 1]..<starts[level]
+            for node in starts[level]..<starts[level + 1] where edges.count < links {
+                for _ in 0..<(random.next(below: 4) == 0 ? 2 : 1) {
+                    let parent = parents.lowerBound + random.next(below: parents.count)
+                    edges.append(.init(source: Int32(node), target: Int32(parent), kind: Self.derives))
+                }
             }
         }
         while edges.count < links {

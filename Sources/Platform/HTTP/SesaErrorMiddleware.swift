@@ -21,7 +21,8 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
                 "error": .string(String(reflecting: error)), "path": .string(request.url.path),
             ])
         } else {
-            request.logger.info("request refused", metadata: [
+            // The access log already records every 4xx; the reason is worth a line only when it is not a plain 404.
+            request.logger.log(level: status == .notFound ? .debug : .info, "request refused", metadata: [
                 "status": .stringConvertible(status.code), "reason": .string(detail), "path": .string(request.url.path),
             ])
         }
