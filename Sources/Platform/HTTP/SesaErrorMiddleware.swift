@@ -65,10 +65,27 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
         case let abort as any AbortError:
             let status = abort.status
             // Vapor's own 5xx reasons may describe internals; only our 4xx reasons are meant for the client.
-            let detail = status.code >= 500 && !(abort is Abort) ? genericDetail(status) : abort.reason
+            var detail = status.code >= 500 && !(abort is Abort) ? genericDetail(status) : abort.reason
+            if detail == status.reasonPhrase { detail = plainDetail(status) }
             return (status, detail, nil, abort.headers)
         default:
             return (.internalServerError, genericDetail(.internalServerError), nil, [:])
+        }
+    }
+
+    /// What to say when the error carries no reason of its own (Vapor's default reason is the status phrase).
+    static func plainDetail(_ status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: return "The request could not be understood."
+        case 401: return "You need to sign in to see this."
+        case 403: return "You are not allowed to do this."
+        case 404: return "There is nothing at this address."
+        case 405: return "This address does not accept that kind of request."
+        case 413: return "The request is too large."
+        case 415: return "The request body has a type this address does not accept."
+        case 429: return "Too many requests. Wait a moment and try again."
+        case 500...: return genericDetail(status)
+        default: return status.reasonPhrase
         }
     }
 

@@ -79,6 +79,7 @@ import VaporTesting
             let page = try await app.send(.GET, "/no/such/page", headers: ["Accept": "text/html"])
             #expect(page.status == .notFound)
             #expect(page.text.contains("404 · Not Found"))
+            #expect(page.text.contains("There is nothing at this address."))
             expectSecurityHeaders(page, html: true)
             let problem = try await app.send(.GET, "/api/v1/no-such-thing")
             #expect(problem.status == .notFound)

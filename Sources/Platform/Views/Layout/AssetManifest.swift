@@ -5,7 +5,7 @@ import Vapor
 /// Content hashes of the static files, appended to their URLs (`/static/app.css?v=…`) so browsers may cache
 /// them for a year and still pick up a new release at once.
 public struct AssetManifest: Sendable, Equatable {
-    public static let files = ["app.css", "app.js"]
+    public static let files = ["app.css", "app.js", "favicon.svg"]
     public var versions: [String: String]
 
     public init(versions: [String: String]) { self.versions = versions }

@@ -19,7 +19,8 @@ extension PageView {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(pageTitle) · SESA"),
-                .stylesheet(context.assets.url("app.css"))
+                .stylesheet(context.assets.url("app.css")),
+                .link(.rel(.icon), .href(context.assets.url("favicon.svg")), .type("image/svg+xml"))
             ),
             .body(
                 .component(SiteHeader(context: context)),
