@@ -32,6 +32,19 @@ expect_status() {
   if [ "$got" = "$want" ]; then pass "$want $url"; else fail "$url answered $got, expected $want"; fi
 }
 
+# wait_status URL STATUS [curl args…] — like expect_status, but gives the instance up to 10 s to get there
+# (readiness waits for the job worker's first heartbeat).
+wait_status() {
+  local url=$1 want=$2; shift 2
+  local got=""
+  for _ in $(seq 1 50); do
+    got=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url" || true)
+    [ "$got" = "$want" ] && break
+    sleep 0.2
+  done
+  if [ "$got" = "$want" ]; then pass "$want $url"; else fail "$url answered $got, expected $want"; fi
+}
+
 expect_headers() {
   local url=$1 headers
   headers=$(curl -s -D - -o /dev/null -H "Host: 127.0.0.1" "$url")
@@ -73,7 +86,7 @@ URL=$(grep -o 'is running at http://[^ ]*' "$WORK/dev.log" | awk '{print $4}' ||
 if [ -n "$URL" ]; then pass "printed its URL: $URL"; else fail "no URL printed"; cat "$WORK/dev.log"; exit 1; fi
 [ -f data/sesa.sqlite ] && pass "created data/sesa.sqlite" || fail "no data/sesa.sqlite"
 [ "$(stat -c %a data/secret.key)" = "600" ] && pass "secret.key is 0600" || fail "secret.key mode $(stat -c %a data/secret.key)"
-expect_status "$URL/health/ready" 200
+wait_status "$URL/health/ready" 200
 expect_status "$URL/" 200
 expect_headers "$URL/"
 expect_status "$URL/api/v1/openapi.json" 200
@@ -118,13 +131,25 @@ if [ -n "${SESA_TEST_POSTGRES_URL:-}" ]; then
   "$BIN" migrate --check >/dev/null 2>&1 && pass "migrate --check exits 0" || fail "migrate --check non-zero"
   start_server "$WORK/pg.log"
   URL="http://127.0.0.1:$PORT"
-  expect_status "$URL/health/ready" 200
+  wait_status "$URL/health/ready" 200
   expect_status "$URL/" 200 -H "Host: 127.0.0.1"
   expect_headers "$URL/"
   expect_status "$URL/metrics" 404
   expect_status "$URL/" 400 -H "Host: evil.example.com"
   grep -q '"level":"info"' "$WORK/pg.log" && pass "production logs are JSON lines" || fail "no JSON log lines"
   grep -q '"request-id"' "$WORK/pg.log" && pass "log lines carry the request id" || fail "no request id in logs"
+  stop_server
+
+  echo "== 5. a separate worker process (serve with SESA_WORKER=off + sesa worker)"
+  SESA_WORKER=off start_server "$WORK/pg-noworker.log"
+  URL="http://127.0.0.1:$PORT"
+  expect_status "$URL/health/ready" 503
+  "$BIN" worker >"$WORK/worker.log" 2>&1 &
+  WORKER_PID=$!
+  wait_status "$URL/health/ready" 200
+  kill -TERM "$WORKER_PID"
+  if wait "$WORKER_PID"; then pass "sesa worker stopped cleanly on SIGTERM"; else fail "sesa worker exit status $?"; fi
+  expect_status "$URL/health/ready" 503
   stop_server
   unset SESA_ENV SESA_DATABASE_URL SESA_ALLOWED_HOSTS SESA_SECRET_KEY
 else

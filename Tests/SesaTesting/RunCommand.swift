@@ -38,3 +38,18 @@ public func runSesa(_ arguments: [String], databaseURL: String, environment: [St
     try await app.asyncShutdown()
     return status
 }
+
+/// A configured app on an existing database (for tests that need two "processes" on one database).
+public func makeApp(databaseURL: String, migrate: Bool) async throws -> Application {
+    let app = try await Application.make(.testing)
+    do {
+        var config = try TestConfig.make(databaseURL: databaseURL)
+        config.logLevel = .warning
+        try await SesaApp.configure(app, config: config)
+        if migrate { try await app.autoMigrate() }
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    return app
+}

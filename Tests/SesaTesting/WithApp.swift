@@ -10,11 +10,13 @@ import VaporTesting
 /// - Parameters:
 ///   - migrated: apply every migration first (the usual case); false leaves an empty database.
 ///   - environment: extra `SESA_*` variables, e.g. `["SESA_METRICS_TOKEN": "t"]`.
-///   - routes: extra routes a test needs (e.g. one that throws), registered after SESA's own.
+///   - routes: extra routes (or job handlers) a test needs, registered after SESA's own.
+///   - worker: run the in-process job worker, as `sesa serve` does (only on a migrated database).
 public func withApp(
     on database: TestDatabase,
     migrated: Bool = true,
     environment: [String: String] = [:],
+    worker: Bool = true,
     routes: (Application) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
@@ -25,6 +27,7 @@ public func withApp(
         try await SesaApp.configure(app, config: config)
         if migrated, case .sqlite = database { try await app.autoMigrate() }
         routes(app)
+        if worker && migrated { app.startInProcessWorker(options: .fastForTests) }
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
@@ -71,4 +74,25 @@ extension TestingHTTPResponse {
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONCoding.decoder.decode(T.self, from: Data(text.utf8))
     }
+}
+
+extension JobWorker.Options {
+    /// Polls often so tests do not wait on the one-second production interval.
+    public static var fastForTests: JobWorker.Options {
+        var options = JobWorker.Options()
+        options.pollInterval = .milliseconds(20)
+        options.shutdownGrace = .seconds(2)
+        return options
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+public func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    while clock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return try await condition()
 }

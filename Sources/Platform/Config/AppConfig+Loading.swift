@@ -110,7 +110,9 @@ private struct Reader {
             dataDirectory: dataDirectory,
             publicDirectory: absolute(value(.publicDirectory) ?? "Public"),
             metricsToken: value(.metricsToken),
-            maxBodyBytes: maxBody)
+            maxBodyBytes: maxBody,
+            inProcessWorker: readBool(.worker, default: true),
+            jobBacklogLimit: readDuration(.jobBacklogLimit, default: 15 * 60))
     }
 
     private func absolute(_ path: String) -> String {
@@ -176,14 +178,27 @@ private struct Reader {
         return 10 << 20
     }
 
-    private mutating func readBool(_ key: ConfigKey) -> Bool {
-        guard let raw = value(key) else { return false }
+    private mutating func readDuration(_ key: ConfigKey, default fallback: TimeInterval) -> TimeInterval {
+        guard let raw = value(key) else { return fallback }
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        let lower = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        for (suffix, factor) in units where lower.hasSuffix(suffix) {
+            if let number = Double(lower.dropLast(suffix.count)), number > 0 { return number * factor }
+            break
+        }
+        if let seconds = Double(lower), seconds > 0 { return seconds }
+        problem(key, "'\(raw)' is not a duration such as 90s, 15m or 1h")
+        return fallback
+    }
+
+    private mutating func readBool(_ key: ConfigKey, default fallback: Bool = false) -> Bool {
+        guard let raw = value(key) else { return fallback }
         switch raw.lowercased() {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
         default:
             problem(key, "'\(raw)' is not a boolean (true/false)")
-            return false
+            return fallback
         }
     }
 

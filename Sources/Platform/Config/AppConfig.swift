@@ -27,6 +27,10 @@ public struct AppConfig: Sendable {
     public var publicDirectory: String
     public var metricsToken: String?
     public var maxBodyBytes: Int
+    /// Run a job worker inside `sesa serve` (`SESA_WORKER`, default on).
+    public var inProcessWorker: Bool
+    /// Readiness fails when a due job has waited longer than this (`SESA_JOB_BACKLOG_LIMIT`).
+    public var jobBacklogLimit: TimeInterval
 
     /// True when responses must carry HSTS: the instance is reached over https.
     public var isServedOverTLS: Bool { publicURL?.scheme?.lowercased() == "https" }
@@ -56,4 +60,6 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case publicDirectory = "SESA_PUBLIC_DIR"
     case metricsToken = "SESA_METRICS_TOKEN"
     case maxBodySize = "SESA_MAX_BODY_SIZE"
+    case worker = "SESA_WORKER"
+    case jobBacklogLimit = "SESA_JOB_BACKLOG_LIMIT"
 }

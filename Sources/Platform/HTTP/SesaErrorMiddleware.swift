@@ -62,6 +62,8 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
         // Before AbortError: Vapor makes DecodingError an AbortError whose reason is Swift's debug text.
         case let decoding as DecodingError:
             return describe(decoding)
+        case _ where DatabaseUnavailable.matches(error):
+            return (.serviceUnavailable, genericDetail(.serviceUnavailable), nil, ["Retry-After": "5"])
         case let abort as any AbortError:
             let status = abort.status
             // Vapor's own 5xx reasons may describe internals; only our 4xx reasons are meant for the client.

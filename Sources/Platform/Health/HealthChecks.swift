@@ -10,8 +10,39 @@ public enum HealthChecks {
             return [database, .init(name: "migrations", status: .fail, durationMS: 0,
                                     detail: "not checked: the database is unreachable")]
         }
-        return [database, await migrations(app: app)]
+        let migrations = await migrations(app: app)
+        guard migrations.status == .pass else {
+            return [database, migrations, .init(name: "jobs", status: .fail, durationMS: 0,
+                                                detail: "not checked: the schema is not up to date")]
+        }
+        return [database, migrations, await jobs(app: app)]
     }
+
+    /// A worker reported within `staleHeartbeat`, and no due job has waited longer than `SESA_JOB_BACKLOG_LIMIT`.
+    public static func jobs(app: Application, now: Date = Date()) async -> HealthReport.Check {
+        let (result, elapsed) = await timed { try await JobStatistics.read(on: app.sql, now: now) }
+        guard case .success(let statistics) = result else {
+            return .init(name: "jobs", status: .fail, durationMS: milliseconds(elapsed), detail: "could not read the job queue")
+        }
+        app.metrics.recordJobs(statistics)
+        guard let beat = statistics.lastHeartbeat, now.timeIntervalSince(beat) <= staleHeartbeat else {
+            return .init(name: "jobs", status: .fail, durationMS: milliseconds(elapsed),
+                         detail: "no job worker has reported in the last \(Int(staleHeartbeat)) s; "
+                            + "run `sesa worker` or start `sesa serve` with SESA_WORKER=on")
+        }
+        let queued = statistics.counts[.queued] ?? 0
+        if let age = statistics.oldestQueuedAge, age > app.config.jobBacklogLimit {
+            return .init(name: "jobs", status: .fail, durationMS: milliseconds(elapsed),
+                         detail: "the oldest of \(queued) queued jobs has waited \(Int(age)) s "
+                            + "(limit \(Int(app.config.jobBacklogLimit)) s)")
+        }
+        return .init(name: "jobs", status: .pass, durationMS: milliseconds(elapsed),
+                     detail: "worker seen \(Int(now.timeIntervalSince(beat))) s ago; \(queued) queued, "
+                        + "\(statistics.counts[.running] ?? 0) running, \(statistics.counts[.dead] ?? 0) dead")
+    }
+
+    /// Six missed heartbeats (they come every 5 s).
+    public static let staleHeartbeat: TimeInterval = 30
 
     /// `SELECT 1` round trip.
     public static func database(app: Application) async -> HealthReport.Check {

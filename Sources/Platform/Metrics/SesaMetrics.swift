@@ -57,6 +57,21 @@ public final class SesaMetrics: Sendable {
         }
     }
 
+    /// Queue depth by status and the wait of the oldest due job, measured at scrape time.
+    public func recordJobs(_ statistics: JobStatistics) {
+        for (status, count) in statistics.counts {
+            registry.makeGauge(
+                descriptor: .init(namespace: "sesa", subsystem: "jobs", metricName: "count", unitName: "",
+                                  helpText: "Jobs in the queue by status"),
+                labels: [("status", status.rawValue)]
+            ).set(to: Double(count))
+        }
+        registry.makeGauge(
+            descriptor: .init(namespace: "sesa", subsystem: "jobs", metricName: "oldest_queued_age", unitName: "seconds",
+                              helpText: "How long the oldest due job has waited (0 when none)")
+        ).set(to: statistics.oldestQueuedAge ?? 0)
+    }
+
     public func exposition() -> String { registry.emitToString() }
 }
 

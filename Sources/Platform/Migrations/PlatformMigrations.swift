@@ -5,5 +5,9 @@ public enum PlatformMigrations {
     public static let all: [any Migration] = [
         // 0001 - the installation record shown on the status page
         CreateInstanceInfo(),
+        // 0002 - the job queue
+        CreateJobs(),
+        // 0003 - job worker heartbeats (readiness)
+        CreateWorkerHeartbeats(),
     ]
 }

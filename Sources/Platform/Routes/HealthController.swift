@@ -28,7 +28,11 @@ enum HealthController {
     @Sendable static func metrics(_ request: Request) async throws -> Response {
         try MetricsTokenGuard.check(request, policy: .openInDevelopment)
         // Probe the database at scrape time so sesa_db_up / sesa_db_roundtrip_seconds are current.
-        _ = await HealthChecks.database(app: request.application)
+        if await HealthChecks.database(app: request.application).status == .pass,
+            (try? await request.application.migrationStatus().isUpToDate) == true
+        {
+            _ = await HealthChecks.jobs(app: request.application)
+        }
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: request.application.metrics.exposition()))

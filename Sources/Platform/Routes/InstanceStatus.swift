@@ -14,6 +14,9 @@ public struct InstanceStatus: Content, Sendable {
     public var installedVersion: String?
     public var startedAt: Date
     public var uptimeSeconds: Int
+    /// The readiness checks, as `/health/ready` runs them.
+    public var checks: [HealthReport.Check]
+    public var ready: Bool { checks.allSatisfy { $0.status == .pass } }
 
     enum CodingKeys: String, CodingKey {
         case version, environment, database
@@ -25,11 +28,13 @@ public struct InstanceStatus: Content, Sendable {
         case installedVersion = "installed_version"
         case startedAt = "started_at"
         case uptimeSeconds = "uptime_seconds"
+        case checks
     }
 
     /// The query behind the status page and API: one round trip, the migration log, the installation row.
     public static func query(app: Application, now: Date = Date()) async -> InstanceStatus {
-        let database = await HealthChecks.database(app: app)
+        let checks = await HealthChecks.readiness(app: app)
+        let database = checks[0]
         let reachable = database.status == .pass
         let migrations = reachable ? try? await app.migrationStatus() : nil
         let installation = reachable && migrations?.applied.isEmpty == false
@@ -45,7 +50,8 @@ public struct InstanceStatus: Content, Sendable {
             installedAt: installation?.installedAt,
             installedVersion: installation?.installedVersion,
             startedAt: app.startedAt,
-            uptimeSeconds: max(0, Int(now.timeIntervalSince(app.startedAt))))
+            uptimeSeconds: max(0, Int(now.timeIntervalSince(app.startedAt))),
+            checks: checks)
     }
 
     static let schema: JSONSchema = .object([
@@ -60,6 +66,10 @@ public struct InstanceStatus: Content, Sendable {
         ("installed_version", .nullable(.string())),
         ("started_at", .string(format: "date-time")),
         ("uptime_seconds", .integer(minimum: 0)),
+        ("checks", .array(.object([
+            ("name", .string()), ("status", .string(enumValues: ["pass", "fail"])), ("duration_ms", .number()),
+            ("detail", .string()),
+        ], required: ["name", "status", "duration_ms", "detail"]))),
     ], required: ["version", "environment", "database", "database_reachable", "migrations_applied",
-                  "migrations_pending", "started_at", "uptime_seconds"])
+                  "migrations_pending", "started_at", "uptime_seconds", "checks"])
 }

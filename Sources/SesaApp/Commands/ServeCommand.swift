@@ -10,8 +10,8 @@ struct ServeCommand: AsyncCommand {
     let serve: any AnyAsyncCommand
 
     var help: String {
-        "Runs the SESA web server. In development pending migrations are applied first; in production the "
-            + "server refuses to start while any are pending (run `sesa migrate`)."
+        "Runs the SESA web server and, unless SESA_WORKER=off, a job worker. In development pending migrations are "
+            + "applied first; in production the server refuses to start while any are pending (run `sesa migrate`)."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -19,6 +19,7 @@ struct ServeCommand: AsyncCommand {
         try await prepareSchema(app: app, console: context.console)
         guard let vaporServe = serve as? Vapor.ServeCommand else { throw Abort(.internalServerError) }
         try await vaporServe.run(using: context, signature: signature)
+        if app.config.inProcessWorker { app.startInProcessWorker() }
         let port = app.http.server.shared.localAddress?.port ?? app.config.httpPort
         var shown = app.config
         shown.httpHost = app.http.server.configuration.hostname

@@ -33,6 +33,8 @@ import Testing
         #expect(config.logLevel == .info)
         #expect(config.maxBodyBytes == 10 << 20)
         #expect(config.displayURL == "http://127.0.0.1:8080")
+        #expect(config.inProcessWorker)
+        #expect(config.jobBacklogLimit == 900)
         #expect(!config.isServedOverTLS)
     }
 
@@ -97,6 +99,15 @@ import Testing
         #expect(try load(["SESA_MAX_BODY_SIZE": "512kb"]).config.maxBodyBytes == 512 * 1024)
         #expect(try load(["SESA_MAX_BODY_SIZE": "2MB"]).config.maxBodyBytes == 2 << 20)
         #expect(try load(["SESA_MAX_BODY_SIZE": "1000"]).config.maxBodyBytes == 1000)
+    }
+
+    @Test func workerSettings() throws {
+        let config = try load(["SESA_WORKER": "off", "SESA_JOB_BACKLOG_LIMIT": "90s"]).config
+        #expect(!config.inProcessWorker)
+        #expect(config.jobBacklogLimit == 90)
+        #expect(try load(["SESA_JOB_BACKLOG_LIMIT": "2h"]).config.jobBacklogLimit == 7200)
+        #expect(problems(["SESA_JOB_BACKLOG_LIMIT": "soon", "SESA_WORKER": "sometimes"]).map(\.variable)
+            == ["SESA_WORKER", "SESA_JOB_BACKLOG_LIMIT"])
     }
 
     @Test func errorDescriptionListsOneLinePerProblem() {

@@ -12,11 +12,12 @@ import VaporTesting
             #expect(live.status == .ok)
             #expect(live.text == #"{"status":"pass"}"#)
 
+            #expect(try await eventually { try await app.send(.GET, "/health/ready").status == .ok })
             let ready = try await app.send(.GET, "/health/ready")
             #expect(ready.status == .ok)
             let report = try ready.decode(HealthReport.self)
             #expect(report.status == .pass)
-            #expect(report.checks.map(\.name) == ["database", "migrations"])
+            #expect(report.checks.map(\.name) == ["database", "migrations", "jobs"])
             #expect(report.checks[1].detail == "\(SesaApp_migrationCount) applied, none pending")
 
             let db = try await app.send(.GET, "/health/db")
@@ -54,10 +55,13 @@ import VaporTesting
             #expect(missing.headers.first(name: "WWW-Authenticate") == "Bearer")
             let wrong = try await app.send(.GET, "/health/detailed", headers: ["Authorization": "Bearer nope"])
             #expect(wrong.status == .unauthorized)
+            #expect(try await eventually {
+                try await app.send(.GET, "/health/detailed", headers: ["Authorization": "Bearer scrape-token-123"]).status == .ok
+            })
             let right = try await app.send(
                 .GET, "/health/detailed", headers: ["Authorization": "Bearer scrape-token-123"])
             #expect(right.status == .ok)
-            #expect(try right.decode(HealthReport.self).checks.count == 2)
+            #expect(try right.decode(HealthReport.self).checks.count == 3)
         }
     }
 

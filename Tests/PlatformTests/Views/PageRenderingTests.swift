@@ -52,10 +52,13 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func homePageShowsTheInstanceStatus(database: TestDatabase) async throws {
         try await withApp(on: database) { app in
+            // The in-process worker reports within moments of start.
+            #expect(try await eventually { try await app.send(.GET, "/").text.contains("This instance is ready.") })
             let response = try await app.send(.GET, "/")
             let html = response.text
             #expect(response.status == .ok)
             #expect(html.contains("All checks pass. This instance is ready."))
+            #expect(html.contains("<td>Background jobs</td>"))
             #expect(html.contains(database.testDescription))
             #expect(html.contains("up to date (\(PlatformMigrations.all.count) migration"))
             #expect(html.contains("<dt>Installed</dt><dd>20"))
@@ -82,6 +85,7 @@ import VaporTesting
             #expect(status.databaseReachable)
             #expect(status.migrationsPending.isEmpty)
             #expect(status.installedVersion == SesaVersion.current)
+            #expect(status.checks.map(\.name) == ["database", "migrations", "jobs"])
         }
     }
 }

@@ -7,7 +7,9 @@ struct HomePage: PageView {
 
     var pageTitle: String { "Instance status" }
 
-    var isHealthy: Bool { status.databaseReachable && status.migrationsPending.isEmpty }
+    var isHealthy: Bool { status.ready }
+
+    static let checkTitles = ["database": "Database", "migrations": "Schema", "jobs": "Background jobs"]
 
     func content() -> Component {
         Div {
@@ -23,12 +25,10 @@ struct HomePage: PageView {
                     TableHeaderCell("Detail")
                 }
             ) {
-                row("Database", pass: status.databaseReachable,
-                    detail: status.databaseRoundTripMS.map {
-                        "\(status.database), round trip \(String(format: "%.1f", $0)) ms"
-                    } ?? "\(status.database) did not answer")
-                row("Schema", pass: status.databaseReachable && status.migrationsPending.isEmpty,
-                    detail: schemaDetail)
+                for check in status.checks {
+                    row(Self.checkTitles[check.name] ?? check.name, pass: check.status == .pass,
+                        detail: check.name == "migrations" ? schemaDetail : check.detail)
+                }
             }.class("checks")
             H2("This instance")
             Tag("dl") {
