@@ -36,5 +36,6 @@ public enum SesaApp {
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
+        app.asyncCommands.use(CheckCommand(), as: "check")
     }
 }

@@ -9,7 +9,10 @@ public enum SesaMain {
     public static func run() async -> Int32 {
         let loaded: (config: AppConfig, arguments: [String])
         do {
-            loaded = try AppConfig.load(from: try AppConfig.Sources.process())
+            let sources = try AppConfig.Sources.process()
+            // `sesa check` must run on a configuration production would refuse, to say what is wrong with it.
+            let isCheck = sources.arguments.dropFirst().first == "check"
+            loaded = try AppConfig.load(from: sources, enforceProduction: !isCheck)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             return 1

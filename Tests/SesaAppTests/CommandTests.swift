@@ -1,5 +1,5 @@
 import Platform
-import SesaApp
+@testable import SesaApp
 import SesaTesting
 import Testing
 
@@ -65,6 +65,44 @@ import Testing
             }
             let status12 = try await runSesa(["migrate", "--check"], databaseURL: url)
             #expect(status12 == 1)
+        }
+    }
+}
+
+@Suite struct CheckCommandTests {
+    @Test(arguments: TestDatabase.all)
+    func checkFailsOnAPendingSchemaAndPassesAfterMigrate(database: TestDatabase) async throws {
+        try await withDatabase(on: database) { url in
+            let before = try await runSesa(["check"], databaseURL: url)
+            #expect(before == 1)
+            let migrate = try await runSesa(["migrate"], databaseURL: url)
+            #expect(migrate == 0)
+            let after = try await runSesa(["check"], databaseURL: url)
+            #expect(after == 0)
+        }
+    }
+
+    /// `--deploy` holds a testing/SQLite instance to production's rules; a proper PostgreSQL one passes.
+    @Test(arguments: TestDatabase.all)
+    func deployCheckAppliesProductionRules(database: TestDatabase) async throws {
+        try await withDatabase(on: database, migrated: true) { url in
+            let app = try await makeApp(databaseURL: url, migrate: true)
+            let findings = await DeployCheck.run(app: app, deploy: true)
+            try await app.asyncShutdown()
+            let failed = findings.filter { $0.level == .fail }.map(\.subject)
+            #expect(failed.contains("SESA_ENV"))
+            #expect(findings.contains { $0.subject == "SESA_PUBLIC_URL" && $0.level == .warn })
+            #expect(findings.contains { $0.subject == "schema" && $0.level == .pass })
+            if case .sqlite = database { #expect(failed.contains("SESA_DATABASE_URL")) }
+
+            guard case .postgres = database else { return }
+            let production = [
+                "SESA_ENV": "production", "SESA_SECRET_KEY": String(repeating: "p", count: 48),
+                "SESA_ALLOWED_HOSTS": "sesa.example.com", "SESA_PUBLIC_URL": "https://sesa.example.com",
+                "SESA_METRICS_TOKEN": "t", "SESA_LOG_LEVEL": "info",
+            ]
+            let status = try await runSesa(["check", "--deploy"], databaseURL: url, environment: production)
+            #expect(status == 0)
         }
     }
 }

@@ -37,11 +37,14 @@ extension AppConfig {
     /// Reads the configuration: command-line flags, then `SESA_*` environment variables, then `.env`, then
     /// development defaults. Returns every problem at once rather than the first.
     /// - Returns: the configuration and the arguments left once SESA's own global flags are removed.
-    public static func load(from sources: Sources) throws(ConfigError) -> (config: AppConfig, arguments: [String]) {
+    /// - Parameter enforceProduction: false only for `sesa check`, which reports production problems itself.
+    public static func load(from sources: Sources, enforceProduction: Bool = true) throws(ConfigError)
+        -> (config: AppConfig, arguments: [String])
+    {
         var reader = Reader(sources: sources)
         let config = reader.read()
         if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
-        if config.mode == .production {
+        if enforceProduction, config.mode == .production {
             let problems = config.productionProblems()
             if !problems.isEmpty { throw ConfigError(problems: problems) }
         }
