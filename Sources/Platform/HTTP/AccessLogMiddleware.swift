@@ -14,7 +14,10 @@ public struct AccessLogMiddleware: AsyncMiddleware {
         request.application.metrics.recordRequest(
             method: request.method.rawValue, route: route, status: response.status.code, duration: elapsed)
         // The path only: query strings may carry search terms or cursors that do not belong in logs.
-        request.logger.info("\(request.method.rawValue) \(request.url.path) \(response.status.code)", metadata: [
+        // Probes and scrapes arrive every few seconds: their successes are logged at debug level.
+        let isProbe = (route.hasPrefix("/health") || route == "/metrics") && response.status.code < 400
+        request.logger.log(level: isProbe ? .debug : .info,
+                           "\(request.method.rawValue) \(request.url.path) \(response.status.code)", metadata: [
             "route": .string(route),
             "status": .stringConvertible(response.status.code),
             "duration_ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15

@@ -86,6 +86,12 @@ public struct JobQueue: Sendable {
             """)
     }
 
+    /// Extends the lease of a job still running, leaving its progress alone.
+    @discardableResult
+    public func renew(_ job: ClaimedJob, worker: String, now: Date, leaseUntil: Date) async throws -> Bool {
+        try await ownedUpdate(job, worker: worker, now: now, "lease_until = \(bind: leaseUntil)")
+    }
+
     @discardableResult
     public func complete(_ job: ClaimedJob, worker: String, result: String?, now: Date) async throws -> Bool {
         try await ownedUpdate(job, worker: worker, now: now, """

@@ -114,9 +114,7 @@ public final class JobWorker: Sendable {
                 try? await Task.sleep(for: .seconds(options.leaseDuration / 3))
                 guard !Task.isCancelled else { return }
                 let now = Date()
-                _ = try? await queue.progress(
-                    job, worker: id, percent: 0, message: "running", now: now,
-                    leaseUntil: now.addingTimeInterval(options.leaseDuration))
+                _ = try? await queue.renew(job, worker: id, now: now, leaseUntil: now.addingTimeInterval(options.leaseDuration))
             }
         }
         await work.value

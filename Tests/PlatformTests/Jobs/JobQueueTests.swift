@@ -99,6 +99,11 @@ import Vapor
             var record = try await status(id, app)
             #expect(record.progress == 100 && record.message == "halfway")
             #expect(abs((record.leaseUntil ?? t0).timeIntervalSince(t0 + 120)) < 0.01)
+            // Renewing the lease keeps the reported progress.
+            #expect(try await queue.renew(job, worker: "w", now: t0 + 1.5, leaseUntil: t0 + 180))
+            record = try await status(id, app)
+            #expect(record.progress == 100 && record.message == "halfway")
+            #expect(try await queue.renew(job, worker: "someone-else", now: t0 + 1.5, leaseUntil: t0 + 180) == false)
             #expect(try await queue.release(job, worker: "w", now: t0 + 2))
             record = try await status(id, app)
             #expect(record.status == .queued && record.attempts == 0 && record.leaseOwner == nil)
