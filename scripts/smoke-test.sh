@@ -85,6 +85,8 @@ for _ in $(seq 1 100); do grep -q "is running at" "$WORK/dev.log" && break; slee
 URL=$(grep -o 'is running at http://[^ ]*' "$WORK/dev.log" | awk '{print $4}' || true)
 if [ -n "$URL" ]; then pass "printed its URL: $URL"; else fail "no URL printed"; cat "$WORK/dev.log"; exit 1; fi
 [ -f data/sesa.sqlite ] && pass "created data/sesa.sqlite" || fail "no data/sesa.sqlite"
+for _ in $(seq 1 25); do grep -q "/setup/" "$WORK/dev.log" && break; sleep 0.2; done
+grep -q "$URL/setup/" "$WORK/dev.log" && pass "printed a one-time first-administrator link" || fail "no set-up link printed"
 [ "$(stat -c %a data/secret.key)" = "600" ] && pass "secret.key is 0600" || fail "secret.key mode $(stat -c %a data/secret.key)"
 wait_status "$URL/health/ready" 200
 expect_status "$URL/" 200

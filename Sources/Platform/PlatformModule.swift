@@ -13,6 +13,7 @@ public enum PlatformModule {
         ], required: ["type", "title", "status", "detail"], description: "RFC 9457 problem details"))
         app.registerSchema("HealthReport", HealthReport.schema)
         app.registerSchema("InstanceStatus", InstanceStatus.schema)
+        app.addNavigation(NavigationEntry(title: "Projects", href: ProjectRoute.list.path, order: 10))
         app.addNavigation(NavigationEntry(title: "Status", href: PlatformRoute.home.path, order: 1000))
         registerRoutes(on: app)
     }
@@ -20,6 +21,98 @@ public enum PlatformModule {
     static func registerRoutes(on app: Application) {
         do { // pages
             app.get(PlatformRoute.home.pathComponents, use: HomeController.show).htmlPage()
+        }
+        do { // sign-in, first administrator, own account
+            app.get(IdentityRoute.loginPath, use: LoginController.show).htmlPage()
+            app.post(IdentityRoute.loginPath, use: LoginController.submit).htmlPage()
+            app.post(IdentityRoute.logoutPath, use: LoginController.logout).htmlPage()
+            app.get(IdentityRoute.setupPath, use: SetupController.show).htmlPage()
+            app.post(IdentityRoute.setupPath, use: SetupController.submit).htmlPage()
+            app.get(IdentityRoute.accountPath, use: AccountController.show).htmlPage()
+            app.post(IdentityRoute.accountPasswordPath, use: AccountController.changePassword).htmlPage()
+            app.post(IdentityRoute.accountSessionRevokePath, use: AccountController.revokeSession).htmlPage()
+            app.post("account", "tokens", use: AccountController.createToken).htmlPage()
+            app.post("account", "tokens", ":id", "revoke", use: AccountController.revokeToken).htmlPage()
+        }
+        do { // projects: every route sits in the group of the least role it needs
+            app.get(["projects"], use: ProjectsController.list).htmlPage()
+            let project = app.grouped(ProjectRoute.groupPath)
+            let viewers = project.grouped(ProjectAccessMiddleware(.viewer))
+            let editors = project.grouped(ProjectAccessMiddleware(.editor))
+            let leads = project.grouped(ProjectAccessMiddleware(.lead))
+            let governors = project.grouped(ProjectAccessMiddleware(.lead, allowsArchived: true))
+            viewers.get(use: ProjectsController.overview).htmlPage()
+            viewers.get("members", use: MembersController.list).htmlPage()
+            editors.get("edit", use: ProjectsController.showEdit).htmlPage()
+            editors.post("edit", use: ProjectsController.submitEdit).htmlPage()
+            leads.post("members", use: MembersController.add).htmlPage()
+            leads.post("members", ":userID", "role", use: MembersController.changeRole).htmlPage()
+            leads.post("members", ":userID", "remove", use: MembersController.remove).htmlPage()
+            governors.get("settings", use: ProjectsController.showSettings).htmlPage()
+            governors.post("settings", use: ProjectsController.submitSettings).htmlPage()
+            governors.get("audit", use: AuditController.project).htmlPage()
+        }
+        do { // site administration
+            let admin = app.grouped("admin").grouped(SiteAdminMiddleware())
+            admin.get("users", use: AdminUsersController.list).htmlPage()
+            admin.post("users", use: AdminUsersController.create).htmlPage()
+            admin.post("users", ":userID", use: AdminUsersController.update).htmlPage()
+            admin.post("users", ":userID", "unlock", use: AdminUsersController.unlock).htmlPage()
+            admin.get("projects", use: AdminProjectsController.list).htmlPage()
+            admin.post("projects", "new", use: AdminProjectsController.createProject).htmlPage()
+            admin.post("programs", "new", use: AdminProjectsController.createProgram).htmlPage()
+            admin.get("audit", use: AuditController.site).htmlPage()
+        }
+        do { // API: sign-in and tokens
+            app.registerSchema("TokenPair", AuthAPIController.TokenPair.schema)
+            app.registerSchema("Me", AuthAPIController.Me.schema)
+            app.registerSchema("Project", ProjectsAPIController.ProjectDTO.schema)
+            app.registerSchema("Member", ProjectsAPIController.MemberDTO.schema)
+            let refused = OpenAPIOperation.Response.problem(401, "Missing, invalid or expired token")
+            let limited = OpenAPIOperation.Response.problem(429, "Too many attempts; see Retry-After")
+            app.post("api", "v1", "auth", "login", use: AuthAPIController.login).openAPI(.init(
+                "login", summary: "Sign in: an access token and a refresh token", tag: "auth",
+                requestBody: .object([("email", .string(format: "email")), ("password", .string(format: "password"))],
+                                     required: ["email", "password"]),
+                responses: [.json(200, "Signed in", .ref("TokenPair")), .problem(401, "Wrong email or password"), limited]))
+            app.post("api", "v1", "auth", "refresh", use: AuthAPIController.refresh).openAPI(.init(
+                "refreshToken", summary: "Rotate a refresh token; a reused one revokes its whole session", tag: "auth",
+                requestBody: .object([("refresh_token", .string())], required: ["refresh_token"]),
+                responses: [.json(200, "New tokens", .ref("TokenPair")), .problem(401, "Invalid, expired or reused token"),
+                            limited]))
+            app.post("api", "v1", "auth", "logout", use: AuthAPIController.logout).openAPI(.init(
+                "logout", summary: "End the API session: its access and refresh tokens stop working at once",
+                tag: "auth", responses: [.init(204, "Signed out"), refused], security: ["bearer"]))
+            app.get("api", "v1", "me", use: AuthAPIController.me).openAPI(.init(
+                "getMe", summary: "The signed-in user", tag: "auth",
+                responses: [.json(200, "The user", .ref("Me")), refused], security: ["bearer"]))
+        }
+        do { // API: projects (the same role groups as the pages)
+            let notFound = OpenAPIOperation.Response.problem(404, "No such project, or the caller is not a member")
+            let refused = OpenAPIOperation.Response.problem(401, "Missing, invalid or expired token")
+            let keyParameter = OpenAPIOperation.Parameter(name: ProjectAccessMiddleware.parameter, in: .path,
+                                                          required: true, description: "Project key, e.g. ATC")
+            app.get("api", "v1", "projects", use: ProjectsAPIController.list).openAPI(.init(
+                "listProjects", summary: "The projects the caller can open", tag: "projects",
+                responses: [.json(200, "Projects", .object([("items", .array(.ref("Project")))], required: ["items"])),
+                            refused], security: ["bearer"]))
+            let project = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
+            project.grouped(ProjectAccessMiddleware(.viewer)).get(use: ProjectsAPIController.show).openAPI(.init(
+                "getProject", summary: "One project", tag: "projects", parameters: [keyParameter],
+                responses: [.json(200, "The project", .ref("Project")), refused, notFound], security: ["bearer"]))
+            project.grouped(ProjectAccessMiddleware(.editor)).patch(use: ProjectsAPIController.patch).openAPI(.init(
+                "updateProject", summary: "Change the description (editors)", tag: "projects", parameters: [keyParameter],
+                requestBody: .object([("description", .string())], required: []),
+                responses: [.json(200, "The project", .ref("Project")), refused,
+                            .problem(403, "The caller's role is below editor"), notFound,
+                            .problem(409, "The project is archived"), .problem(422, "Invalid fields")],
+                security: ["bearer"]))
+            project.grouped(ProjectAccessMiddleware(.viewer)).get("members", use: ProjectsAPIController.members)
+                .openAPI(.init(
+                    "listProjectMembers", summary: "The project's members and roles", tag: "projects",
+                    parameters: [keyParameter],
+                    responses: [.json(200, "Members", .object([("items", .array(.ref("Member")))], required: ["items"])),
+                                refused, notFound], security: ["bearer"]))
         }
         do { // probes and metrics
             let notReady = OpenAPIOperation.Response.json(503, "A check failed; see `checks`", .ref("HealthReport"))

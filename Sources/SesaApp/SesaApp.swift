@@ -18,6 +18,7 @@ public enum SesaApp {
         app.logger.logLevel = config.logLevel
         app.startedAt = Date()
         app.metrics = SesaMetrics(config: config)
+        app.accessTokens = await AccessTokens(secret: config.secretKey)
         ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)
         ContentConfiguration.global.use(decoder: JSONCoding.decoder, for: .json)
         app.assets = try AssetManifest.load(publicDirectory: config.publicDirectory)
@@ -37,5 +38,7 @@ public enum SesaApp {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
         app.asyncCommands.use(CheckCommand(), as: "check")
+        app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+        app.asyncCommands.use(AuditCommand(), as: "audit")
     }
 }

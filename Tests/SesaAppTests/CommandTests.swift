@@ -1,4 +1,5 @@
 import Platform
+import SQLKit
 @testable import SesaApp
 import SesaTesting
 import Testing
@@ -103,6 +104,64 @@ import Testing
             ]
             let status = try await runSesa(["check", "--deploy"], databaseURL: url, environment: production)
             #expect(status == 0)
+        }
+    }
+}
+
+@Suite struct CreateAdminCommandTests {
+    func run(_ arguments: [String], password: String?, databaseURL: String) async throws -> Int32 {
+        try await runSesa(["create-admin"] + arguments, databaseURL: databaseURL, prepare: { app in
+            app.passwordInput = { _ in password }
+        })
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func createsAnAdministratorWithAPasswordFromStandardInput(database: TestDatabase) async throws {
+        try await withDatabase(on: database) { url in
+            let migrate = try await runSesa(["migrate"], databaseURL: url)
+            #expect(migrate == 0)
+            let weak = try await run(["--email", "ops@example.com", "--name", "Ops"], password: "password123456", databaseURL: url)
+            #expect(weak == 2)
+            let noEmail = try await run(["--name", "Ops"], password: "a long unusual passphrase", databaseURL: url)
+            #expect(noEmail == 2)
+            let created = try await run(["--email", "Ops@Example.com", "--name", "Ops"], password: "a long unusual passphrase", databaseURL: url)
+            #expect(created == 0)
+            let duplicate = try await run(["--email", "ops@example.com", "--name", "Ops"], password: "a long unusual passphrase", databaseURL: url)
+            #expect(duplicate == 2)
+            let app = try await makeApp(databaseURL: url, migrate: false)
+            let user = try await User.find(email: "ops@example.com", on: app.db)
+            try await app.asyncShutdown()
+            #expect(user?.isSiteAdmin == true)
+        }
+    }
+}
+
+@Suite struct AuditCommandTests {
+    @Test(arguments: TestDatabase.all)
+    func verifyPassesOnAnIntactChainAndFailsOnAnEditedRow(database: TestDatabase) async throws {
+        try await withDatabase(on: database) { url in
+            let migrate = try await runSesa(["migrate"], databaseURL: url)
+            #expect(migrate == 0)
+            let empty = try await runSesa(["audit", "verify"], databaseURL: url)
+            #expect(empty == 0)
+            let created = try await runSesa(["create-admin", "--email", "ops@example.com", "--name", "Ops"],
+                                            databaseURL: url, prepare: { $0.passwordInput = { _ in "a long unusual passphrase" } })
+            #expect(created == 0)
+            let intact = try await runSesa(["audit", "verify"], databaseURL: url)
+            #expect(intact == 0)
+            let app = try await makeApp(databaseURL: url, migrate: false)
+            let sql = app.db as! any SQLDatabase
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only").run()
+            } else {
+                try await sql.raw("DROP TRIGGER audit_entries_no_update").run()
+            }
+            try await sql.raw("UPDATE audit_entries SET details = '{}' WHERE seq = 1").run()
+            try await app.asyncShutdown()
+            let broken = try await runSesa(["audit", "verify"], databaseURL: url)
+            #expect(broken == 1)
+            let usage = try await runSesa(["audit", "repair"], databaseURL: url)
+            #expect(usage == 2)
         }
     }
 }

@@ -19,15 +19,17 @@ public func withDatabase(on database: TestDatabase, migrated: Bool = false, _ bo
 }
 
 /// Runs `sesa ARGUMENTS…` in-process the way `main` does, returning its exit status.
-public func runSesa(_ arguments: [String], databaseURL: String, environment: [String: String] = [:]) async throws
-    -> Int32
-{
+public func runSesa(
+    _ arguments: [String], databaseURL: String, environment: [String: String] = [:],
+    prepare: (Application) -> Void = { _ in }
+) async throws -> Int32 {
     var config = try TestConfig.make(databaseURL: databaseURL, environment: environment)
     config.logLevel = .warning
     let app = try await Application.make(Environment(name: "testing", arguments: ["sesa"] + arguments))
     var status: Int32 = 0
     do {
         try await SesaApp.configure(app, config: config)
+        prepare(app)
         try await app.execute()
     } catch let exit as CommandExit {
         status = exit.code

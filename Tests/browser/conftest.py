@@ -52,7 +52,15 @@ def server():
             log.close()
             raise RuntimeError("sesa did not become ready:\n" + open(log.name).read())
         time.sleep(0.2)
-    yield url
+    # A fresh install prints its one-time set-up link once the server runs.
+    setup_link = None
+    deadline = time.time() + 10
+    while setup_link is None and time.time() < deadline:
+        for line in open(log.name):
+            if "/setup/" in line:
+                setup_link = line.strip()
+        time.sleep(0.1)
+    yield {"url": url, "setup_link": setup_link}
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=15)
     log.close()

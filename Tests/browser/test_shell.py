@@ -4,8 +4,8 @@ from selenium.webdriver.common.by import By
 from conftest import console_errors
 
 
-def test_status_page_renders_styled_without_console_errors(server, browser, screenshot):
-    browser.get(server + "/")
+def test_a_status_page_renders_styled_without_console_errors(server, browser, screenshot):
+    browser.get(server["url"] + "/")
     assert browser.title == "Instance status · SESA"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Instance status"
     banner = browser.find_element(By.CSS_SELECTOR, ".status-banner")
@@ -21,7 +21,7 @@ def test_status_page_renders_styled_without_console_errors(server, browser, scre
 
 
 def test_skip_link_and_navigation_are_keyboard_reachable(server, browser):
-    browser.get(server + "/")
+    browser.get(server["url"] + "/")
     skip = browser.find_element(By.CSS_SELECTOR, "a.skip-link")
     assert skip.get_attribute("href").endswith("#main")
     current = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Main] a[aria-current=page]")
@@ -29,7 +29,7 @@ def test_skip_link_and_navigation_are_keyboard_reachable(server, browser):
 
 
 def test_error_page_is_styled_and_quotes_the_request_id(server, browser, screenshot):
-    browser.get(server + "/no/such/page")
+    browser.get(server["url"] + "/no/such/page")
     assert browser.find_element(By.TAG_NAME, "h1").text == "404 · Not Found"
     request_id = browser.find_element(By.CSS_SELECTOR, ".error-page code").text
     assert len(request_id) == 36

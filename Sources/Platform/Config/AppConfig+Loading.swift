@@ -115,7 +115,10 @@ private struct Reader {
             metricsToken: value(.metricsToken),
             maxBodyBytes: maxBody,
             inProcessWorker: readBool(.worker, default: true),
-            jobBacklogLimit: readDuration(.jobBacklogLimit, default: 15 * 60))
+            jobBacklogLimit: readDuration(.jobBacklogLimit, default: 15 * 60),
+            sessionIdleTimeout: readDuration(.sessionIdleTimeout, default: 12 * 3600),
+            sessionMaxAge: readDuration(.sessionMaxAge, default: 7 * 86_400),
+            apiRateLimit: readCount(.apiRateLimit, default: 600))
     }
 
     private func absolute(_ path: String) -> String {
@@ -183,7 +186,7 @@ private struct Reader {
 
     private mutating func readDuration(_ key: ConfigKey, default fallback: TimeInterval) -> TimeInterval {
         guard let raw = value(key) else { return fallback }
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
         let lower = raw.lowercased().trimmingCharacters(in: .whitespaces)
         for (suffix, factor) in units where lower.hasSuffix(suffix) {
             if let number = Double(lower.dropLast(suffix.count)), number > 0 { return number * factor }
@@ -191,6 +194,13 @@ private struct Reader {
         }
         if let seconds = Double(lower), seconds > 0 { return seconds }
         problem(key, "'\(raw)' is not a duration such as 90s, 15m or 1h")
+        return fallback
+    }
+
+    private mutating func readCount(_ key: ConfigKey, default fallback: Int) -> Int {
+        guard let raw = value(key) else { return fallback }
+        if let count = Int(raw.trimmingCharacters(in: .whitespaces)), count > 0 { return count }
+        problem(key, "'\(raw)' is not a positive whole number")
         return fallback
     }
 

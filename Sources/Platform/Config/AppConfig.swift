@@ -31,6 +31,12 @@ public struct AppConfig: Sendable {
     public var inProcessWorker: Bool
     /// Readiness fails when a due job has waited longer than this (`SESA_JOB_BACKLOG_LIMIT`).
     public var jobBacklogLimit: TimeInterval
+    /// A browser session ends after this long without a request (`SESA_SESSION_IDLE_TIMEOUT`, default 12 h)…
+    public var sessionIdleTimeout: TimeInterval
+    /// …and this long after sign-in whatever the activity (`SESA_SESSION_MAX_AGE`, default 7 days).
+    public var sessionMaxAge: TimeInterval
+    /// API requests a minute per user (or per address when not signed in) before 429 (`SESA_API_RATE_LIMIT`).
+    public var apiRateLimit: Int = 600
 
     /// True when responses must carry HSTS: the instance is reached over https.
     public var isServedOverTLS: Bool { publicURL?.scheme?.lowercased() == "https" }
@@ -62,4 +68,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case maxBodySize = "SESA_MAX_BODY_SIZE"
     case worker = "SESA_WORKER"
     case jobBacklogLimit = "SESA_JOB_BACKLOG_LIMIT"
+    case sessionIdleTimeout = "SESA_SESSION_IDLE_TIMEOUT"
+    case sessionMaxAge = "SESA_SESSION_MAX_AGE"
+    case apiRateLimit = "SESA_API_RATE_LIMIT"
 }

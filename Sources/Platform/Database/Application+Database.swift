@@ -10,11 +10,11 @@ extension Application {
     public func configureDatabase(_ url: DatabaseURL) async throws {
         switch url {
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.serialSQLite(.memory), as: .sqlite)
         case .sqliteFile(let path):
             let directory = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.serialSQLite(.file(path)), as: .sqlite)
         case .postgres(let raw):
             var configuration = try SQLPostgresConfiguration(url: raw)
             // Fail a request fast when PostgreSQL is unreachable instead of holding it for the 10 s default.
@@ -34,10 +34,10 @@ extension Application {
 
 /// SQLite connection settings that Fluent's driver has no option for.
 ///
-/// fluent-sqlite-driver keeps exactly one connection per event loop (it ignores `maxConnectionsPerEventLoop`),
-/// and sqlite-nio installs a busy handler that retries forever without sleeping. So at boot we visit each
-/// event loop's connection once: WAL lets readers run beside the writer, and `busy_timeout` replaces the
-/// spinning handler with SQLite's sleeping one and turns a stuck lock into an error after 5 s.
+/// Within one process there is a single connection (`SerialSQLiteConfiguration`); `busy_timeout` matters when
+/// other processes share the file (a CLI command next to `sesa serve`, a separate `sesa worker`). sqlite-nio
+/// installs a busy handler that retries forever without sleeping; `busy_timeout` replaces it with SQLite's
+/// sleeping one and turns a stuck lock into an error after 5 s. WAL lets other processes read beside a writer.
 enum SQLiteTuning {
     static let busyTimeoutMilliseconds = 5000
 

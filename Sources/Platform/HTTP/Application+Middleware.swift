@@ -13,6 +13,12 @@ extension Application {
         middleware.use(HostValidationMiddleware(allowedHosts: config.allowedHosts))
         middleware.use(MethodGuardMiddleware())
         middleware.use(BodyLimitMiddleware(defaultLimit: config.maxBodyBytes))
+        middleware.use(FlashMiddleware())
+        middleware.use(CSRFMiddleware(secret: config.secretKey, allowedHosts: config.allowedHosts))
+        middleware.use(SessionMiddleware())
+        middleware.use(BearerAuthMiddleware())
+        middleware.use(APIRateLimitMiddleware())
+        middleware.use(ProjectSwitcherMiddleware())
         middleware.use(StaticCacheMiddleware(publicDirectory: config.publicDirectory))
         routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     }

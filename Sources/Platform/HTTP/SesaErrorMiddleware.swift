@@ -9,6 +9,13 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch is SignInRequired where !Self.wantsJSON(request) {
+            // Pages that need a user send the browser to sign in and back.
+            let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+            var components = URLComponents()
+            components.path = IdentityRoute.login.path
+            components.queryItems = [URLQueryItem(name: "next", value: next)]
+            return request.redirect(to: components.string ?? IdentityRoute.login.path, redirectType: .normal)
         } catch {
             return response(for: error, to: request)
         }

@@ -9,5 +9,19 @@ public enum PlatformMigrations {
         CreateJobs(),
         // 0003 - job worker heartbeats (readiness)
         CreateWorkerHeartbeats(),
+        // 0004 - people who sign in
+        CreateUsers(),
+        // 0005 - browser sessions
+        CreateUserSessions(),
+        // 0006 - the one-time first-administrator link
+        CreateSetupTokens(),
+        // 0007 - the append-only, hash-chained audit trail
+        CreateAuditTrail(),
+        // 0008 - programmes, projects and memberships
+        CreateProjects(),
+        // 0009 - brute-force counters and rate limits
+        CreateRateLimitCounters(),
+        // 0010 - API refresh tokens and personal access tokens
+        CreateAPITokens(),
     ]
 }

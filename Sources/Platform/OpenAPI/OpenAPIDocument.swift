@@ -29,6 +29,12 @@ public enum OpenAPIDocument {
             ("components", .object([
                 ("schemas", .object(schemas.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1.json) })),
                 ("securitySchemes", .object([
+                    ("bearer", .object([
+                        ("type", .string("http")), ("scheme", .string("bearer")), ("bearerFormat", .string("JWT")),
+                        ("description", .string(
+                            "An access token from POST /api/v1/auth/login (15 minutes; renew with /api/v1/auth/refresh), "
+                                + "or a personal access token (`sesa_pat_…`) bound to one project and role")),
+                    ])),
                     ("metricsToken", .object([
                         ("type", .string("http")), ("scheme", .string("bearer")),
                         ("description", .string("The value of SESA_METRICS_TOKEN")),

@@ -25,6 +25,14 @@ struct ServeCommand: AsyncCommand {
         shown.httpHost = app.http.server.configuration.hostname
         shown.httpPort = port
         context.console.print("SESA \(SesaVersion.current) is running at \(shown.displayURL)  (Ctrl-C stops it)")
+        // A fresh install has no account at all (never a default one): print a one-time link to create the first
+        // administrator. It goes to this console only, not to the logs.
+        if let token = try await SetupLink.issue(on: app.db) {
+            context.console.print("")
+            context.console.print("No administrator yet. Create one within 24 hours at:")
+            context.console.print("  \(shown.displayURL)\(IdentityRoute.setup(token: token).path)")
+            context.console.print("(or run `sesa create-admin --email YOU@EXAMPLE.COM --name \"Your Name\"`)")
+        }
     }
 
     private func prepareSchema(app: Application, console: any Console) async throws {

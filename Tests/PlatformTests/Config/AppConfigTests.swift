@@ -35,6 +35,8 @@ import Testing
         #expect(config.displayURL == "http://127.0.0.1:8080")
         #expect(config.inProcessWorker)
         #expect(config.jobBacklogLimit == 900)
+        #expect(config.sessionIdleTimeout == 12 * 3600)
+        #expect(config.sessionMaxAge == 7 * 86_400)
         #expect(!config.isServedOverTLS)
     }
 
@@ -106,6 +108,7 @@ import Testing
         #expect(!config.inProcessWorker)
         #expect(config.jobBacklogLimit == 90)
         #expect(try load(["SESA_JOB_BACKLOG_LIMIT": "2h"]).config.jobBacklogLimit == 7200)
+        #expect(try load(["SESA_SESSION_MAX_AGE": "30d"]).config.sessionMaxAge == 30 * 86_400)
         #expect(problems(["SESA_JOB_BACKLOG_LIMIT": "soon", "SESA_WORKER": "sometimes"]).map(\.variable)
             == ["SESA_WORKER", "SESA_JOB_BACKLOG_LIMIT"])
     }

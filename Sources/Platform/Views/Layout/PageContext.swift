@@ -9,10 +9,14 @@ public struct PageContext: Sendable {
     public var assets: AssetManifest
     public var version: String
     public var environment: AppConfig.Mode
+    /// The signed-in user, for the header's account menu; nil when signed out.
+    public var identity: Identity?
+    /// For the forms in the layout itself (sign out).
+    public var csrfToken: String
 
     public init(navigation: [NavigationEntry], currentPath: String, flashes: [Flash] = [],
                 projectSwitcher: ProjectSwitcher? = nil, assets: AssetManifest, version: String,
-                environment: AppConfig.Mode) {
+                environment: AppConfig.Mode, identity: Identity? = nil, csrfToken: String = "") {
         self.navigation = navigation
         self.currentPath = currentPath
         self.flashes = flashes
@@ -20,6 +24,8 @@ public struct PageContext: Sendable {
         self.assets = assets
         self.version = version
         self.environment = environment
+        self.identity = identity
+        self.csrfToken = csrfToken
     }
 }
 
@@ -37,8 +43,9 @@ extension Application {
 extension Request {
     public var pageContext: PageContext {
         PageContext(
-            navigation: application.navigation, currentPath: url.path, assets: application.assets,
-            version: SesaVersion.current, environment: application.config.mode)
+            navigation: application.navigation, currentPath: url.path, flashes: incomingFlashes,
+            projectSwitcher: projectSwitcher, assets: application.assets, version: SesaVersion.current, environment: application.config.mode,
+            identity: identity, csrfToken: csrfToken)
     }
 
     /// Renders a page with the site layout as a `text/html; charset=utf-8` response.

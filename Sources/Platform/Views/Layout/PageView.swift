@@ -57,7 +57,27 @@ struct SiteHeader: Component {
                     ProjectSwitcherView(switcher: switcher)
                 }
             }.class("project-switcher")
+            AccountMenu(context: context)
         }.class("site-header")
+    }
+}
+
+/// "Sign in", or the user's name, their account link and a sign-out button (a POST form: never a GET link).
+struct AccountMenu: Component {
+    let context: PageContext
+
+    var body: Component {
+        guard let identity = context.identity else {
+            if context.currentPath == IdentityRoute.login.path { return EmptyComponent() }
+            return Div { Link("Sign in", url: IdentityRoute.login.path) }.class("account-menu")
+        }
+        return Div {
+            Link(HTMLEscape.text(identity.displayName), url: IdentityRoute.account.path).class("account-name")
+            if identity.isSiteAdmin { Link("Administration", url: AdminRoute.users.path).class("admin-link") }
+            PostForm(action: IdentityRoute.logout.path, csrfToken: context.csrfToken) {
+                Button("Sign out").attribute(named: "type", value: "submit").class("link-button")
+            }
+        }.class("account-menu")
     }
 }
 
@@ -67,11 +87,16 @@ struct ProjectSwitcherView: Component {
     var body: Component {
         Tag("details") {
             Tag("summary", text: switcher.current ?? "Choose a project")
-            List(switcher.options) { option in
-                Link(url: HTMLEscape.attribute(option.href)) {
-                    Span(option.key).class("project-key")
-                    Text(" " + option.name)
+            Tag("ul") {
+                for option in switcher.options {
+                    ListItem {
+                        Link(url: HTMLEscape.attribute(option.href)) {
+                            Span(option.key).class("project-key")
+                            Text(" " + HTMLEscape.text(option.name))
+                        }
+                    }
                 }
+                ListItem { Link("All projects", url: ProjectRoute.list.path).class("all-projects") }
             }
         }
     }

@@ -1,0 +1,30 @@
+import Foundation
+import Vapor
+
+/// The time the app goes by. Lockouts, rate limits and token lifetimes read it here so tests can move it.
+public final class SesaClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+
+    public init() {}
+
+    public func now() -> Date { lock.withLock { Date().addingTimeInterval(offset) } }
+
+    /// Moves this clock forward (tests only; production never calls it).
+    public func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
+}
+
+extension Application {
+    private struct ClockKey: StorageKey { typealias Value = SesaClock }
+
+    public var clock: SesaClock {
+        if let clock = storage[ClockKey.self] { return clock }
+        let clock = SesaClock()
+        storage[ClockKey.self] = clock
+        return clock
+    }
+}
+
+extension Request {
+    public var now: Date { application.clock.now() }
+}

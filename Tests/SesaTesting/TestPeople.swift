@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import Platform
+import Vapor
+import VaporTesting
+
+/// The password every test user gets (long, and not on the common-password list).
+public let testPassword = "a long and unusual passphrase"
+
+extension Application {
+    /// A user straight in the database (no set-up link, no audit row).
+    @discardableResult
+    public func makeUser(_ email: String, name: String? = nil, admin: Bool = false, password: String = testPassword)
+        async throws -> User
+    {
+        let user = User(email: email, displayName: name ?? String(email.split(separator: "@")[0]).capitalized,
+                        passwordHash: try await passwords.hash(password), isSiteAdmin: admin)
+        try await user.create(on: db)
+        return user
+    }
+
+    /// A project with `lead` as its lead.
+    @discardableResult
+    public func makeProject(_ key: String, name: String? = nil, lead: User) async throws -> Project {
+        let project = Project(key: key, name: name ?? "Project \(key)", description: "", programID: nil)
+        try await project.create(on: db)
+        try await addMember(lead, to: project, role: .lead)
+        return project
+    }
+
+    public func addMember(_ user: User, to project: Project, role: ProjectRole) async throws {
+        try await Membership(projectID: try project.requireID(), userID: try user.requireID(), role: role).create(on: db)
+    }
+}
+
+extension TestBrowser {
+    /// Signs in through the form; expects success.
+    @discardableResult
+    public func signIn(_ email: String, password: String = testPassword, headers: HTTPHeaders = [:]) async throws
+        -> TestingHTTPResponse
+    {
+        try await post("/login", form: ["email": email, "password": password], headers: headers)
+    }
+}

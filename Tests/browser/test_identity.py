@@ -1,0 +1,67 @@
+"""First administrator, sign-in, account page and sign-out in a real browser."""
+from selenium.webdriver.common.by import By
+
+from conftest import console_errors
+
+PASSWORD = "a long and unusual passphrase"
+
+
+def fill(browser, values):
+    for name, value in values.items():
+        field = browser.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+
+
+def test_set_up_first_admin_sign_in_and_out(server, browser, screenshot):
+    assert server["setup_link"], "sesa serve printed no set-up link on a fresh install"
+    assert server["setup_link"].startswith(server["url"] + "/setup/")
+
+    # The set-up page refuses a common password and keeps what was typed.
+    browser.get(server["setup_link"])
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Set up SESA"
+    fill(browser, {"email": "ada@example.com", "display_name": "Ada Lovelace",
+                   "password": "password123456", "password_confirmation": "password123456"})
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert "one of the most common passwords" in browser.find_element(By.CSS_SELECTOR, ".field-invalid").text
+    assert browser.find_element(By.NAME, "email").get_attribute("value") == "ada@example.com"
+    print("screenshot:", screenshot("03-setup-refused"))
+
+    fill(browser, {"password": PASSWORD, "password_confirmation": PASSWORD})
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert "Welcome, Ada Lovelace." in browser.find_element(By.CSS_SELECTOR, ".flashes").text
+    assert browser.find_element(By.CSS_SELECTOR, ".account-name").text == "Ada Lovelace"
+    print("screenshot:", screenshot("04-signed-in"))
+
+    # The flash can be dismissed (app.js under the CSP).
+    browser.find_element(By.CSS_SELECTOR, ".flash-dismiss").click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".flash") == []
+
+    browser.find_element(By.CSS_SELECTOR, ".account-name").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Your account"
+    assert "ada@example.com" in browser.find_element(By.CSS_SELECTOR, ".facts").text
+    assert "this browser" in browser.find_element(By.CSS_SELECTOR, ".sessions").text
+    print("screenshot:", screenshot("05-account"))
+
+    # The session cookie is invisible to scripts (HttpOnly).
+    assert "__Host-sesa" not in browser.execute_script("return document.cookie")
+
+    browser.find_element(By.CSS_SELECTOR, ".account-menu button").click()
+    assert browser.current_url.endswith("/login")
+    assert "You have signed out." in browser.find_element(By.CSS_SELECTOR, ".flashes").text
+    browser.get(server["url"] + "/account")
+    assert "/login?next=" in browser.current_url
+    print("screenshot:", screenshot("06-signed-out"))
+
+    # Wrong password, then the right one takes the user back where they were going.
+    fill(browser, {"email": "ada@example.com", "password": "not the password at all"})
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert "not correct" in browser.find_element(By.CSS_SELECTOR, ".form-errors").text
+    fill(browser, {"email": "ada@example.com", "password": PASSWORD})
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert browser.current_url.endswith("/account")
+    assert [m for m in console_errors(browser) if "401" not in m] == []
+
+    # The set-up link is spent.
+    browser.get(server["setup_link"])
+    assert browser.find_element(By.TAG_NAME, "h1").text == "404 · Not Found"
