@@ -48,7 +48,10 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
-        .target(name: "SesaApp", dependencies: ["Platform", "TraceEngine", "Interchange"]),
+        .target(
+            name: "Artifacts",
+            dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
         .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine"]),
         .target(
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
         .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
+        .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

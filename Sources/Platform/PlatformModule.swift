@@ -13,6 +13,7 @@ public enum PlatformModule {
         ], required: ["type", "title", "status", "detail"], description: "RFC 9457 problem details"))
         app.registerSchema("HealthReport", HealthReport.schema)
         app.registerSchema("InstanceStatus", InstanceStatus.schema)
+        app.registerSchema("Job", JobsController.JobDTO.schema)
         app.addNavigation(NavigationEntry(title: "Projects", href: ProjectRoute.list.path, order: 10))
         app.addNavigation(NavigationEntry(title: "Status", href: PlatformRoute.home.path, order: 1000))
         registerRoutes(on: app)
@@ -113,6 +114,18 @@ public enum PlatformModule {
                     parameters: [keyParameter],
                     responses: [.json(200, "Members", .object([("items", .array(.ref("Member")))], required: ["items"])),
                                 refused, notFound], security: ["bearer"]))
+        }
+        do { // jobs
+            app.get("jobs", ":jobID", use: JobsController.page).htmlPage()
+            app.get("jobs", ":jobID", "progress", use: JobsController.progress).htmlPage()
+            app.get("api", "v1", "jobs", ":jobID", use: JobsController.api).openAPI(.init(
+                "getJob", summary: "A job's status and progress (its starter, its project's members, administrators)",
+                tag: "jobs",
+                parameters: [.init(name: "jobID", in: .path, required: true, description: "Job id", schema: .string(format: "uuid"))],
+                responses: [.json(200, "The job", .ref("Job")),
+                            .problem(401, "Missing, invalid or expired token"),
+                            .problem(404, "No such job, or the caller may not see it")],
+                security: ["bearer"]))
         }
         do { // probes and metrics
             let notReady = OpenAPIOperation.Response.json(503, "A check failed; see `checks`", .ref("HealthReport"))

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Artifacts
 import Platform
 import Vapor
 
@@ -7,7 +8,7 @@ import Vapor
 public enum SesaApp {
     /// Every module's migrations, joined in module-chain order. Append only.
     public static var migrations: [any Migration] {
-        PlatformModule.migrations
+        PlatformModule.migrations + ArtifactsModule.migrations
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -33,6 +34,7 @@ public enum SesaApp {
 
         // modules, in module-chain order
         PlatformModule.register(on: app)
+        ArtifactsModule.register(on: app)
 
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)
         app.asyncCommands.use(MigrateCommand(), as: "migrate")

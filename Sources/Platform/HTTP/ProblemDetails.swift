@@ -48,3 +48,9 @@ public struct ValidationFailure: AbortError, Sendable {
     }
     public init(_ fieldErrors: [ProblemDetails.FieldError]) { self.fieldErrors = fieldErrors }
 }
+
+/// An `AbortError` whose problem document lists per-field details (`errors`), e.g. what a conflicting
+/// change altered.
+public protocol ErrorWithFieldErrors: Error {
+    var fieldErrors: [ProblemDetails.FieldError] { get }
+}

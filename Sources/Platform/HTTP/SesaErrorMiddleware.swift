@@ -44,7 +44,8 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
             response.headers.contentType = ProblemDetails.mediaType
         } else {
             response = request.render(ErrorPage(
-                status: Int(status.code), title: status.reasonPhrase, detail: detail, requestID: request.requestID),
+                status: Int(status.code), title: status.reasonPhrase, detail: detail, requestID: request.requestID,
+                extra: (error as? any ErrorWithHTMLDetail)?.htmlDetail),
                 status: status)
         }
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
@@ -76,7 +77,7 @@ public struct SesaErrorMiddleware: AsyncMiddleware {
             // Vapor's own 5xx reasons may describe internals; only our 4xx reasons are meant for the client.
             var detail = status.code >= 500 && !(abort is Abort) ? genericDetail(status) : abort.reason
             if detail == status.reasonPhrase { detail = plainDetail(status) }
-            return (status, detail, nil, abort.headers)
+            return (status, detail, (error as? any ErrorWithFieldErrors)?.fieldErrors, abort.headers)
         default:
             return (.internalServerError, genericDetail(.internalServerError), nil, [:])
         }

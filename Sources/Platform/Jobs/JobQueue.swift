@@ -22,10 +22,11 @@ public struct JobQueue: Sendable {
     }
 
     /// Adds a job. Pass the transaction of the change that causes it: if that rolls back, the job never existed.
+    /// `projectID` and `createdBy` decide who may watch it (`/jobs/{id}`, `GET /api/v1/jobs/{id}`).
     @discardableResult
     public static func enqueue(
         kind: String, payload: some Encodable, on database: any Database, runAfter: Date = Date(),
-        maxAttempts: Int = JobQueue.defaultMaxAttempts
+        maxAttempts: Int = JobQueue.defaultMaxAttempts, projectID: UUID? = nil, createdBy: UUID? = nil
     ) async throws -> UUID {
         let job = JobRecord()
         job.id = UUID()
@@ -37,6 +38,8 @@ public struct JobQueue: Sendable {
         job.runAfter = runAfter
         job.progress = 0
         job.message = "queued"
+        job.projectID = projectID
+        job.createdBy = createdBy
         try await job.create(on: database)
         return job.id!
     }

@@ -30,6 +30,8 @@ public final class JobRecord: Model, @unchecked Sendable {
     @OptionalField(key: "result") public var result: String?
     @OptionalField(key: "error") public var error: String?
     @OptionalField(key: "finished_at") public var finishedAt: Date?
+    @OptionalField(key: "project_id") public var projectID: UUID?
+    @OptionalField(key: "created_by") public var createdBy: UUID?
 
     public init() {}
 

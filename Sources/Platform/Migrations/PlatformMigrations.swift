@@ -23,5 +23,7 @@ public enum PlatformMigrations {
         CreateRateLimitCounters(),
         // 0010 - API refresh tokens and personal access tokens
         CreateAPITokens(),
+        // 0011 - which project and person a job belongs to (job page and API)
+        AddJobOwnership(),
     ]
 }

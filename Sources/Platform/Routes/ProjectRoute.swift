@@ -13,7 +13,7 @@ public enum ProjectRoute: Sendable {
     case audit(key: String)
 
     /// The group every project route lives in; `ProjectAccessMiddleware` reads the key from it.
-    static let groupPath: [PathComponent] = ["projects", .parameter(ProjectAccessMiddleware.parameter)]
+    public static let groupPath: [PathComponent] = ["projects", .parameter(ProjectAccessMiddleware.parameter)]
 
     public var path: String {
         func project(_ key: String) -> String {

@@ -1,4 +1,5 @@
 @testable import Platform
+import SesaApp
 import SesaTesting
 import Testing
 import Vapor
@@ -72,5 +73,5 @@ import VaporTesting
     }
 }
 
-/// How many migrations SESA registers (kept in one place for the expectations above).
-let SesaApp_migrationCount = PlatformMigrations.all.count
+/// How many migrations SESA registers, every module's (kept in one place for the expectations above).
+let SesaApp_migrationCount = SesaApp.migrations.count

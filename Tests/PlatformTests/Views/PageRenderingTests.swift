@@ -1,6 +1,7 @@
 import Foundation
 @testable import Platform
 import Plot
+import SesaApp
 import SesaTesting
 import Testing
 import Vapor
@@ -60,7 +61,7 @@ import VaporTesting
             #expect(html.contains("All checks pass. This instance is ready."))
             #expect(html.contains("<td>Background jobs</td>"))
             #expect(html.contains(database.testDescription))
-            #expect(html.contains("up to date (\(PlatformMigrations.all.count) migration"))
+            #expect(html.contains("up to date (\(SesaApp.migrations.count) migration"))
             #expect(html.contains("<dt>Installed</dt><dd>20"))
             #expect(html.contains("UTC"))
         }

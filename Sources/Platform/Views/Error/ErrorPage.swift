@@ -6,6 +6,8 @@ public struct ErrorPage: PageView {
     public let title: String
     public let detail: String
     public let requestID: String
+    /// More than a sentence, for errors that carry it (`ErrorWithHTMLDetail`), e.g. both sides of a conflict.
+    public var extra: Component? = nil
 
     public var pageTitle: String { "\(status) \(title)" }
 
@@ -13,6 +15,7 @@ public struct ErrorPage: PageView {
         Div {
             H1("\(status) · \(title)")
             Paragraph(detail).class("error-detail")
+            if let extra { extra }
             Paragraph {
                 Text("If you report this, quote request id ")
                 Tag("code", text: requestID)
@@ -21,4 +24,10 @@ public struct ErrorPage: PageView {
             Paragraph { Link("Back to the start page", url: "/") }
         }.class("error-page")
     }
+}
+
+/// An error that shows a browser more than its one-sentence reason: the error middleware renders
+/// `htmlDetail` below it on the error page.
+public protocol ErrorWithHTMLDetail: Error {
+    var htmlDetail: Component { get }
 }
