@@ -41,6 +41,14 @@ import VaporTesting
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    @Test func anEmptyOptionValueIsKeptSoTheFormSubmitsIt() {
+        // Plot drops empty attributes; an <option> without `value` would submit its title ("None") instead.
+        let html = Div { SelectField("Programme", name: "program_id", options: [("", "None"), ("p1", "Avionics")]) }.render()
+        // `value` with no text is an empty value in HTML: the browser submits "".
+        #expect(html.contains(#"<option value selected="selected">None</option>"#))
+        #expect(html.contains(#"<option value="p1">Avionics</option>"#))
+    }
+
     @Test func attributeEscapingClosesTheGapPlotLeaves() {
         let hostile = #"x" onmouseover="alert(1)"#
         #expect(HTMLEscape.attribute(hostile) == "x&quot; onmouseover=&quot;alert(1)")

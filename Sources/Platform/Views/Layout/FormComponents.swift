@@ -135,7 +135,9 @@ public struct SelectField: Component {
         let id = "field-" + name
         var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "name", value: name), .attribute(named: "id", value: id)]
         for option in options {
-            var optionNodes: [Node<HTML.BodyContext>] = [.attribute(named: "value", value: HTMLEscape.attribute(option.value))]
+            // Kept when empty: Plot drops empty attributes, and an <option> without `value` submits its title.
+            var optionNodes: [Node<HTML.BodyContext>] = [
+                .attribute(named: "value", value: HTMLEscape.attribute(option.value), ignoreIfValueIsEmpty: false)]
             if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
             optionNodes.append(.text(HTMLEscape.attribute(option.title)))
             nodes.append(.element(named: "option", nodes: optionNodes))
