@@ -51,9 +51,12 @@ let package = Package(
         .target(
             name: "Artifacts",
             dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
-        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange"]),
+        .target(
+            name: "Requirements",
+            dependencies: ["Platform", "Artifacts", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts"]),
         .target(
             name: "SesaTesting",
             dependencies: [
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
         .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
+        .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

@@ -8,6 +8,7 @@ public enum ArtifactsModule {
 
     public static func register(on app: Application) {
         _ = app.artifactRegistry
+        _ = app.traceGraphs
         app.registerSchema("Artifact", ArtifactDTOs.ArtifactDTO.schema)
         app.registerSchema("ArtifactVersion", ArtifactDTOs.VersionDTO.schema)
         app.registerSchema("ArtifactLink", ArtifactDTOs.LinkDTO.schema)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Artifacts
+import Requirements
 import Platform
 import Vapor
 
@@ -8,7 +9,7 @@ import Vapor
 public enum SesaApp {
     /// Every module's migrations, joined in module-chain order. Append only.
     public static var migrations: [any Migration] {
-        PlatformModule.migrations + ArtifactsModule.migrations
+        PlatformModule.migrations + ArtifactsModule.migrations + RequirementsModule.migrations
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -35,6 +36,7 @@ public enum SesaApp {
         // modules, in module-chain order
         PlatformModule.register(on: app)
         ArtifactsModule.register(on: app)
+        RequirementsModule.register(on: app)
 
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)
         app.asyncCommands.use(MigrateCommand(), as: "migrate")

@@ -12,6 +12,11 @@ public struct ImpactSet: Sendable, Equatable {
     /// Breadth-first order: members at depth 1 first. The start node is not a member.
     public let members: [Member]
 
+    public init(start: TraceGraph.Node, members: [Member]) {
+        self.start = start
+        self.members = members
+    }
+
     public var nodes: Set<TraceGraph.Node> { Set(members.map(\.node)) }
 
     /// The path from the start node to `node` (both included), or nil when `node` is not reached.

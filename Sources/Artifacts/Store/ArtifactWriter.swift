@@ -199,6 +199,38 @@ public final class ArtifactWriter {
             by: actor, on: database, at: now)
     }
 
+    /// Clears a suspect link after someone reviewed both ends: the link records the ends' current trigger
+    /// hashes, gets a new version and the reason goes into the audit trail. Editors only (the route checks).
+    @discardableResult
+    public func clearSuspect(_ linkID: UUID, reason: String) async throws -> ArtifactLink {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 3, reason.count <= 1_000 else {
+            throw ArtifactRefusal(field: "reason", "say why the link still holds (3–1,000 characters)")
+        }
+        guard let link = try await ArtifactLink.query(on: database).filter(\.$id == linkID)
+            .filter(\.$projectID == projectID).first()
+        else { throw Abort(.notFound, reason: "There is no such link in this project.") }
+        guard link.suspect else {
+            throw ArtifactRefusal(.conflict, field: "link", "the link is not suspect (someone may have cleared it already)")
+        }
+        let source = try await live(link.sourceID)
+        let target = try await live(link.targetID)
+        link.suspect = false
+        link.sourceHashAtReview = source.triggerHash
+        link.targetHashAtReview = target.triggerHash
+        link.version += 1
+        link.clearedAt = now
+        link.clearedBy = actor.userID
+        link.clearedReason = reason
+        try await link.update(on: database)
+        try await AuditLog.record(
+            AuditEvent("link.suspect-cleared", kind: "link", id: linkID.uuidString.lowercased(),
+                       key: "\(source.key) \(link.kind) \(target.key)", project: projectID,
+                       before: ["suspect": "yes"], after: ["suspect": "no"], note: reason),
+            by: actor, on: database, at: now)
+        return link
+    }
+
     // MARK: helpers
 
     func live(_ id: UUID, field: String? = nil) async throws -> Artifact {

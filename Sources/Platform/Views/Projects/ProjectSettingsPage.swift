@@ -36,5 +36,5 @@ struct ProjectSettingsPage: PageView {
 
 extension String {
     /// "must be …" → "Must be ….", for field errors shown as sentences.
-    var sentenceCased: String { prefix(1).uppercased() + dropFirst() + (hasSuffix(".") ? "" : ".") }
+    public var sentenceCased: String { prefix(1).uppercased() + dropFirst() + (hasSuffix(".") ? "" : ".") }
 }

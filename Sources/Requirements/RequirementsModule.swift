@@ -1,0 +1,159 @@
+import Artifacts
+import Fluent
+import Platform
+import TraceEngine
+import Vapor
+
+/// Requirement modules and requirements on the artifact core: registration of kinds, link kinds, migrations,
+/// pages and API.
+public enum RequirementsModule {
+    public static let migrations: [any Migration] = [CreateRequirements()]
+
+    public static func register(on app: Application) {
+        RequirementKinds.register(app.artifactRegistry)
+        ProjectTabs.register(.init(title: "Requirements") { RequirementRoute.modules(project: $0).path })
+        registerPages(app)
+        registerAPI(app)
+    }
+
+    static func registerPages(_ app: Application) {
+        let project = app.grouped(ProjectRoute.groupPath)
+        let viewers = project.grouped(ProjectAccessMiddleware(.viewer))
+        let editors = project.grouped(ProjectAccessMiddleware(.editor))
+        let leads = project.grouped(ProjectAccessMiddleware(.lead))
+        let module: [PathComponent] = ["requirements", .parameter(RequirementsAPIController.prefixParameter)]
+        let item: [PathComponent] = ["items", .parameter(RequirementsAPIController.keyParameter)]
+        typealias C = RequirementsController
+
+        viewers.get("requirements", use: C.modules).htmlPage()
+        editors.post("requirements", use: C.createModule).htmlPage()
+        viewers.get(module, use: C.document).htmlPage()
+        editors.post(module + ["items"], use: C.createItem).htmlPage()
+        editors.post(module + ["bulk"], use: C.bulk).htmlPage()
+        leads.post(module + ["attributes"], use: C.defineAttribute).htmlPage()
+        viewers.get(module + ["quality"], use: C.quality).htmlPage()
+        viewers.get("requirements-search", use: C.search).htmlPage()
+        leads.get("requirements-settings", use: C.settings).htmlPage()
+        leads.post("requirements-settings", use: C.saveSettings).htmlPage()
+        viewers.get("suspect-links", use: C.suspect).htmlPage()
+        viewers.get(item, use: C.item).htmlPage()
+        editors.get(item + ["edit"], use: C.editForm).htmlPage()
+        editors.post(item + ["edit"], use: C.save).htmlPage()
+        editors.post(item + ["status"], use: C.setStatus).htmlPage()
+        editors.post(item + ["move"], use: C.move).htmlPage()
+        editors.post(item + ["links"], use: C.addLink).htmlPage()
+        viewers.post(item + ["comments"], use: C.addComment).htmlPage()
+        viewers.get(item + ["diff"], use: C.diff).htmlPage()
+        viewers.get(item + ["impact"], use: C.impact).htmlPage()
+        viewers.get(item + ["impact.svg"], use: C.impactSVG).htmlPage()
+        viewers.post("comments", ":threadID", "resolve", use: C.resolveThread).htmlPage()
+        editors.post("links", .parameter(RequirementsAPIController.linkParameter), "clear", use: C.clearLink).htmlPage()
+        editors.post("links", .parameter(RequirementsAPIController.linkParameter), "remove", use: C.removeLink).htmlPage()
+    }
+
+    static func registerAPI(_ app: Application) {
+        app.registerSchema("RequirementModule", RequirementDTOs.ModuleDTO.schema)
+        app.registerSchema("Requirement", RequirementDTOs.RequirementDTO.schema)
+        app.registerSchema("QualityFinding", RequirementDTOs.RequirementDTO.findingSchema)
+        app.registerSchema("DocumentItem", RequirementDTOs.DocumentRowDTO.schema)
+        app.registerSchema("SuspectLink", RequirementDTOs.SuspectDTO.schema)
+        app.registerSchema("ImpactSet", RequirementDTOs.ImpactDTO.schema)
+        app.registerSchema("RequirementComment", RequirementDTOs.CommentDTO.schema)
+
+        typealias A = RequirementsAPIController
+        typealias P = OpenAPIOperation.Parameter
+        let api = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
+        let viewers = api.grouped(ProjectAccessMiddleware(.viewer))
+        let editors = api.grouped(ProjectAccessMiddleware(.editor))
+        let project = P(name: ProjectAccessMiddleware.parameter, in: .path, required: true, description: "Project key, e.g. ATC")
+        let prefix = P(name: A.prefixParameter, in: .path, required: true, description: "Module prefix, e.g. SYS")
+        let key = P(name: A.keyParameter, in: .path, required: true, description: "Requirement or section key, e.g. SYS-REQ-042")
+        let linkID = P(name: A.linkParameter, in: .path, required: true, description: "Link id (UUID)")
+        let refused = OpenAPIOperation.Response.problem(401, "Missing, invalid or expired token")
+        let forbidden = OpenAPIOperation.Response.problem(403, "The caller's role is too low")
+        let notFound = OpenAPIOperation.Response.problem(404, "No such project or item, or the caller is not a member")
+        let invalid = OpenAPIOperation.Response.problem(422, "Invalid fields; `errors` names each")
+        let conflict = OpenAPIOperation.Response.problem(409, "Stale version: someone saved in between; `errors` lists the differing fields")
+        func op(_ id: String, _ summary: String, _ parameters: [P], body: JSONSchema? = nil,
+                _ responses: [OpenAPIOperation.Response]) -> OpenAPIOperation {
+            OpenAPIOperation(id, summary: summary, tag: "requirements", parameters: [project] + parameters, requestBody: body,
+                             responses: responses + [refused, notFound], security: ["bearer"])
+        }
+        let module: [PathComponent] = ["requirement-modules", .parameter(A.prefixParameter)]
+        let requirement: [PathComponent] = ["requirements", .parameter(A.keyParameter)]
+        let filters = ["q", "module", "status", "type", "tag", "finding", "suspect", "attribute", "page", "per_page"].map {
+            P(name: $0, in: .query, description: [
+                "q": "Full-text terms (key, title, statement); word prefixes match", "module": "Module prefix",
+                "status": "draft, in-review, approved or obsolete", "type": "Requirement type", "tag": "A tag",
+                "finding": "A quality rule id", "suspect": "1: only requirements with suspect links",
+                "attribute": "name=value of a custom attribute", "page": "Page, from 1", "per_page": "1–500 (50)",
+            ][$0]!)
+        }
+
+        viewers.get("requirement-modules", use: A.modules).openAPI(op(
+            "listRequirementModules", "The project's requirement modules", [],
+            [.json(200, "Modules", .object([("items", .array(.ref("RequirementModule")))], required: ["items"]))]))
+        editors.post("requirement-modules", use: A.createModule).openAPI(op(
+            "createRequirementModule", "Create a module (editors)", [], body: RequirementDTOs.ModuleInput.schema,
+            [.json(201, "Created", .ref("RequirementModule")), forbidden, invalid]))
+        viewers.get(module + ["document"], use: A.document).openAPI(op(
+            "getRequirementDocument", "A module's sections and requirements in document order", [prefix],
+            [.json(200, "Document", .object([("module", .ref("RequirementModule")), ("items", .array(.ref("DocumentItem")))],
+                                            required: ["module", "items"]))]))
+        editors.post(module + ["requirements"], use: A.createRequirement).openAPI(op(
+            "createRequirement", "Add a draft requirement to a module (editors)", [prefix], body: RequirementDTOs.RequirementInput.schema,
+            [.json(201, "Created", .ref("Requirement")), forbidden, invalid]))
+        editors.post(module + ["sections"], use: A.createSection).openAPI(op(
+            "createSection", "Add a section to a module (editors)", [prefix],
+            body: .object([("title", .string()), ("text", .string()), ("parent", .string(description: "Parent section key"))], required: ["title"]),
+            [.json(201, "Created", .object([("key", .string())], required: ["key"])), forbidden, invalid]))
+        viewers.get(module + ["coverage"], use: A.coverage).openAPI(op(
+            "getModuleCoverage", "Coverage of a module's requirements: parent, children, verification, allocation", [prefix],
+            [.json(200, "Coverage", .array(.object([("name", .string()), ("total", .integer()), ("covered", .integer()),
+                                                    ("share", .number()), ("uncovered", .array(.string()))],
+                                                   required: ["name", "total", "covered", "share", "uncovered"])))]))
+        viewers.get("requirements", use: A.search).openAPI(op(
+            "searchRequirements", "Full-text search and filters over the project's requirements, paginated", filters,
+            [.json(200, "Matches", .object([("items", .array(.ref("DocumentItem"))), ("total", .integer()), ("page", .integer()),
+                                            ("per_page", .integer())], required: ["items", "total", "page", "per_page"])), invalid]))
+        viewers.get(requirement, use: A.show).openAPI(op(
+            "getRequirement", "A requirement with its findings", [key], [.json(200, "The requirement", .ref("Requirement"))]))
+        editors.put(requirement, use: A.update).openAPI(op(
+            "updateRequirement", "Save a new version (send the version you edited)", [key], body: RequirementDTOs.RequirementInput.schema,
+            [.json(200, "Saved", .ref("Requirement")), forbidden, invalid, conflict]))
+        editors.delete(requirement, use: A.delete).openAPI(op(
+            "deleteRequirement", "Delete a draft requirement or empty section (?version=N)",
+            [key, P(name: "version", in: .query, required: true, description: "The version you mean to delete")],
+            [.init(204, "Deleted"), forbidden, invalid, conflict]))
+        editors.post(requirement + ["status"], use: A.setStatus).openAPI(op(
+            "setRequirementStatus", "Move along the lifecycle (approve and obsolete: leads)", [key], body: RequirementDTOs.StatusInput.schema,
+            [.json(200, "Saved", .ref("Requirement")), forbidden, invalid, conflict]))
+        viewers.get(requirement + ["findings"], use: A.findings).openAPI(op(
+            "getRequirementFindings", "Quality findings of the statement (enabled rules)", [key],
+            [.json(200, "Findings", .array(.ref("QualityFinding")))]))
+        viewers.get(requirement + ["comments"], use: A.comments).openAPI(op(
+            "listRequirementComments", "Comments, oldest first", [key], [.json(200, "Comments", .array(.ref("RequirementComment")))]))
+        viewers.post(requirement + ["comments"], use: A.addComment).openAPI(op(
+            "addRequirementComment", "Comment, or reply to a thread", [key],
+            body: .object([("body", .string()), ("thread", .string(format: "uuid"))], required: ["body"]),
+            [.json(201, "Created", .ref("RequirementComment")), invalid]))
+        viewers.get("artifacts", .parameter(A.keyParameter), "impact", use: A.impact).openAPI(op(
+            "getImpactSet", "The transitive set reachable from an artifact over chosen link kinds",
+            [key, P(name: "direction", in: .query, description: "upstream (default: what depends on it), downstream, both"),
+             P(name: "kinds", in: .query, description: "Comma-separated link kinds; all when absent"),
+             P(name: "depth", in: .query, description: "Maximum depth 1–50; unlimited when absent")],
+            [.json(200, "Impact set", .ref("ImpactSet")), invalid]))
+        editors.post("links", use: A.createLink).openAPI(op(
+            "createLink", "Link two artifacts with a registered link kind (editors)", [], body: RequirementDTOs.LinkInput.schema,
+            [.json(201, "Created", .ref("SuspectLink")), forbidden, invalid, .problem(409, "The link exists already")]))
+        editors.delete("links", .parameter(A.linkParameter), use: A.deleteLink).openAPI(op(
+            "deleteLink", "Remove a link (editors)", [linkID], [.init(204, "Removed"), forbidden]))
+        viewers.get("suspect-links", use: A.suspectLinks).openAPI(op(
+            "listSuspectLinks", "Suspect links of the project, or of one artifact (?artifact=KEY)",
+            [P(name: "artifact", in: .query, description: "Only links at this artifact")],
+            [.json(200, "Suspect links", .object([("items", .array(.ref("SuspectLink")))], required: ["items"]))]))
+        editors.post("links", .parameter(A.linkParameter), "clear", use: A.clearSuspect).openAPI(op(
+            "clearSuspectLink", "Clear a suspect link with a reason (editors; audited)", [linkID], body: RequirementDTOs.ClearInput.schema,
+            [.init(204, "Cleared"), forbidden, invalid, .problem(409, "The link is not suspect")]))
+    }
+}

@@ -1,0 +1,133 @@
+import Platform
+import Plot
+
+/// A module as a document: sections and requirements in order with outline numbers, statuses, quality and
+/// suspect badges. Editors add sections and requirements and change many at once.
+struct DocumentPage: PageView {
+    let access: ProjectAccess
+    let module: RequirementModule
+    let rows: [RequirementQueries.DocumentRow]
+    let types: [String]
+    let attributes: [AttributeDefinition]
+    let csrfToken: String
+    var draft = RequirementDraft()
+    var parentKey = ""
+    var sectionTitle = ""
+    var errors: [ProblemDetails.FieldError] = []
+
+    var pageTitle: String { "\(module.prefix) · \(module.name)" }
+    var breadcrumbs: [Breadcrumb] { access.requirementCrumbs + [Breadcrumb(module.name)] }
+    var canEdit: Bool { access.allows(.editor) && access.status == .active }
+
+    func content() -> Component {
+        Div {
+            H1("\(module.name) (\(module.prefix))")
+            ProjectTabs(access: access, current: "Requirements")
+            if !module.description.isEmpty { Paragraph(HTMLEscape.text(module.description)).class("lead") }
+            Paragraph {
+                Text("\(rows.filter { $0.type == .requirement }.count) requirements · ")
+                Link("Quality and coverage", url: RequirementRoute.quality(project: access.key, module: module.prefix).path)
+                Text(" · ")
+                Link("Search this module", url: RequirementRoute.search(project: access.key).path + "?module=" + module.prefix)
+            }
+            if rows.isEmpty { Paragraph("This document is empty: add a section or a requirement below.").class("empty") }
+            if canEdit && !rows.isEmpty {
+                PostForm(action: RequirementRoute.bulk(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
+                    document(selectable: true)
+                    Element(name: "fieldset") {
+                        Element(name: "legend") { Text("Change the selected requirements") }
+                        SelectField("Change", name: "change", options: [
+                            ("status:in-review", "Submit for review"), ("status:draft", "Return to draft"),
+                            ("status:approved", "Approve (leads)"), ("status:obsolete", "Make obsolete (leads)"),
+                            ("add-tag", "Add tag"), ("remove-tag", "Remove tag"),
+                        ])
+                        FormField("Tag (for tag changes)", name: "tag")
+                        Button("Apply to selected").attribute(named: "type", value: "submit")
+                    }.class("bulk")
+                }
+            } else {
+                document(selectable: false)
+            }
+            if canEdit { forms() }
+        }
+    }
+
+    func document(selectable: Bool) -> Component {
+        Div {
+            for row in rows {
+                Div {
+                    if row.type == .section {
+                        Node<HTML.BodyContext>.element(named: "h\(min(row.depth + 2, 6))", nodes: [
+                            .text(row.number + " "), .component(Link(HTMLEscape.text(row.title), url: RequirementRoute.item(project: access.key, key: row.key).path)),
+                        ])
+                        if !row.statement.isEmpty { MarkdownText(row.statement) }
+                    } else {
+                        Div {
+                            if selectable {
+                                Node<HTML.BodyContext>.element(named: "label", nodes: [
+                                    .selfClosedElement(named: "input", attributes: [
+                                        Attribute(name: "type", value: "checkbox"), Attribute(name: "name", value: "items[]"),
+                                        Attribute(name: "value", value: HTMLEscape.attribute(row.key)),
+                                    ]),
+                                    .span(.class("visually-hidden"), .text("Select \(row.key)")),
+                                ])
+                            }
+                            Span(row.number).class("number")
+                            Link(row.key, url: RequirementRoute.item(project: access.key, key: row.key).path).class("key")
+                            Strong(HTMLEscape.text(row.title))
+                            StatusBadge(status: row.status)
+                            if row.suspectLinks > 0 { SuspectBadge(count: row.suspectLinks) }
+                            FindingBadges(findings: row.findings)
+                        }.class("requirement-head")
+                        MarkdownText(row.statement)
+                    }
+                }.class("doc-item doc-\(row.type.rawValue) depth-\(min(row.depth, 6))").id("item-\(row.key)")
+            }
+        }.class("document")
+    }
+
+    func forms() -> Component {
+        let parents: [(value: String, title: String)] = [("", "Top of the document")] + rows.map {
+            ($0.key, "\($0.number) \($0.key) \($0.title)")
+        }
+        return Div {
+            H2("Add a requirement")
+            FormErrors(errors.filter { !["title", "statement", "type", "priority", "parent", "section_title"].contains($0.field) }
+                .map(\.reason.sentenceCased))
+            PostForm(action: RequirementRoute.newItem(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
+                HiddenField("item_type", "requirement")
+                FormField("Title", name: "title", value: draft.title, error: fieldError(errors, "title"))
+                TextAreaField("Statement", name: "statement", value: draft.statement, error: fieldError(errors, "statement"), rows: 4)
+                SelectField("Type", name: "type", options: types.map { ($0, $0) }, selected: draft.type, error: fieldError(errors, "type"))
+                SelectField("Priority", name: "priority", options: RequirementPriority.allCases.map { ($0.rawValue, $0.title) },
+                            selected: draft.priority, error: fieldError(errors, "priority"))
+                SelectField("Place under", name: "parent", options: parents, selected: parentKey, error: fieldError(errors, "parent"))
+                Button("Add requirement").attribute(named: "type", value: "submit").class("primary")
+            }.id("new-requirement")
+            H2("Add a section")
+            PostForm(action: RequirementRoute.newItem(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
+                HiddenField("item_type", "section")
+                FormField("Section title", name: "section_title", value: sectionTitle, error: fieldError(errors, "section_title"))
+                SelectField("Place under", name: "parent", options: [("", "Top of the document")] + rows.filter { $0.type == .section }.map {
+                    ($0.key, "\($0.number) \($0.title)")
+                })
+                Button("Add section").attribute(named: "type", value: "submit")
+            }.id("new-section")
+            if access.allows(.lead) {
+                H2("Custom attributes")
+                if attributes.isEmpty { Paragraph("None yet.").class("hint") }
+                List(attributes) { definition in
+                    ListItem("\(definition.label) (\(definition.name), \(definition.valueType.title))"
+                             + (definition.optionList.isEmpty ? "" : ": " + definition.optionList.joined(separator: ", ")))
+                }
+                PostForm(action: RequirementRoute.attributes(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
+                    FormField("Name", name: "name", error: fieldError(errors, "name"), hint: "lower-case, e.g. sil")
+                    FormField("Label", name: "label", error: fieldError(errors, "label"))
+                    SelectField("Type", name: "value_type", options: AttributeDefinition.ValueType.allCases.map { ($0.rawValue, $0.title) })
+                    TextAreaField("Values (enumerations, one per line)", name: "options", error: fieldError(errors, "options"), rows: 3)
+                    Button("Add attribute").attribute(named: "type", value: "submit")
+                }.id("new-attribute")
+            }
+        }
+    }
+}

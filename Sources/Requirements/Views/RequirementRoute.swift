@@ -1,0 +1,59 @@
+import Foundation
+
+/// The requirements pages: registers their paths and builds their links.
+public enum RequirementRoute: Sendable {
+    case modules(project: String)
+    case document(project: String, module: String)
+    case newItem(project: String, module: String)
+    case bulk(project: String, module: String)
+    case attributes(project: String, module: String)
+    case quality(project: String, module: String)
+    case search(project: String)
+    case settings(project: String)
+    case suspect(project: String)
+    case item(project: String, key: String)
+    case edit(project: String, key: String)
+    case status(project: String, key: String)
+    case move(project: String, key: String)
+    case links(project: String, key: String)
+    case comments(project: String, key: String)
+    case diff(project: String, key: String)
+    case impact(project: String, key: String)
+    case impactSVG(project: String, key: String)
+    case commentResolve(project: String, thread: UUID)
+    case linkClear(project: String, link: UUID)
+    case linkRemove(project: String, link: UUID)
+
+    static func encode(_ part: String) -> String { part.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+
+    public var path: String {
+        func project(_ key: String) -> String { "/projects/" + Self.encode(key) }
+        func module(_ key: String, _ prefix: String) -> String { project(key) + "/requirements/" + Self.encode(prefix) }
+        func item(_ key: String, _ itemKey: String) -> String {
+            project(key) + "/items/" + (itemKey.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#"))) ?? "")
+        }
+        switch self {
+        case .modules(let key): return project(key) + "/requirements"
+        case .document(let key, let prefix): return module(key, prefix)
+        case .newItem(let key, let prefix): return module(key, prefix) + "/items"
+        case .bulk(let key, let prefix): return module(key, prefix) + "/bulk"
+        case .attributes(let key, let prefix): return module(key, prefix) + "/attributes"
+        case .quality(let key, let prefix): return module(key, prefix) + "/quality"
+        case .search(let key): return project(key) + "/requirements-search"
+        case .settings(let key): return project(key) + "/requirements-settings"
+        case .suspect(let key): return project(key) + "/suspect-links"
+        case .item(let key, let itemKey): return item(key, itemKey)
+        case .edit(let key, let itemKey): return item(key, itemKey) + "/edit"
+        case .status(let key, let itemKey): return item(key, itemKey) + "/status"
+        case .move(let key, let itemKey): return item(key, itemKey) + "/move"
+        case .links(let key, let itemKey): return item(key, itemKey) + "/links"
+        case .comments(let key, let itemKey): return item(key, itemKey) + "/comments"
+        case .diff(let key, let itemKey): return item(key, itemKey) + "/diff"
+        case .impact(let key, let itemKey): return item(key, itemKey) + "/impact"
+        case .impactSVG(let key, let itemKey): return item(key, itemKey) + "/impact.svg"
+        case .commentResolve(let key, let thread): return project(key) + "/comments/\(thread.uuidString.lowercased())/resolve"
+        case .linkClear(let key, let link): return project(key) + "/links/\(link.uuidString.lowercased())/clear"
+        case .linkRemove(let key, let link): return project(key) + "/links/\(link.uuidString.lowercased())/remove"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Artifacts
+import Fluent
+import Foundation
+import Platform
+import Requirements
+import SesaTesting
+import Testing
+import Vapor
+import VaporTesting
+
+/// People, a project and helpers shared by the requirements suites: Lena leads ATC, Ed edits, Vic views,
+/// Otto is in no project.
+struct RequirementFixtures {
+    let app: Application
+    let atc: Project
+    let lena: User
+    let ed: User
+    let vic: User
+
+    static func make(_ app: Application) async throws -> RequirementFixtures {
+        let lena = try await app.makeUser("lena@example.com", name: "Lena")
+        let ed = try await app.makeUser("ed@example.com", name: "Ed")
+        let vic = try await app.makeUser("vic@example.com", name: "Vic")
+        try await app.makeUser("otto@example.com", name: "Otto")
+        let atc = try await app.makeProject("ATC", lead: lena)
+        try await app.addMember(ed, to: atc, role: .editor)
+        try await app.addMember(vic, to: atc, role: .viewer)
+        return RequirementFixtures(app: app, atc: atc, lena: lena, ed: ed, vic: vic)
+    }
+
+    func context(_ role: ProjectRole, as user: User? = nil) throws -> RequirementContext {
+        RequirementContext(database: app.db, projectID: try atc.requireID(), role: role, registry: app.artifactRegistry,
+                           actor: AuditActor(userID: user?.id, label: user?.email ?? "\(role.rawValue)@example.com"),
+                           now: app.clock.now())
+    }
+
+    var editor: RequirementContext { get throws { try context(.editor, as: ed) } }
+    var lead: RequirementContext { get throws { try context(.lead, as: lena) } }
+
+    func module(_ prefix: String = "SYS", parentExpected: Bool = false) async throws -> RequirementModule {
+        try await RequirementStore.createModule(editor, name: "\(prefix) requirements", prefix: prefix, description: "",
+                                                parentExpected: parentExpected)
+    }
+
+    @discardableResult
+    func requirement(_ module: RequirementModule, _ title: String, _ statement: String, parent: UUID? = nil,
+                     tags: [String] = []) async throws -> Artifact
+    {
+        try await RequirementStore.createRequirement(
+            editor, moduleID: try module.requireID(),
+            draft: RequirementDraft(title: title, statement: statement, tags: tags), parentID: parent)
+    }
+
+    func fields(_ artifact: Artifact) async throws -> ArtifactFields {
+        let current = try #require(try await Artifact.find(artifact.id, on: app.db))
+        return try await ArtifactQueries.version(try current.requireID(), current.version, on: app.db).fields()
+    }
+
+    func reload(_ artifact: Artifact) async throws -> Artifact {
+        try #require(try await Artifact.find(artifact.id, on: app.db))
+    }
+
+    func token(_ email: String) async throws -> HTTPHeaders {
+        let response = try await app.send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
+                                          body: #"{"email":"\#(email)","password":"\#(testPassword)"}"#)
+        let token = try #require(response.text.firstMatch(of: /"access_token":"([^"]+)"/).map { String($0.1) })
+        return ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+    }
+
+    func auditActions(_ action: String) async throws -> [AuditEntry] {
+        try await AuditEntry.query(on: app.db).filter(\.$action == action).all()
+    }
+}
