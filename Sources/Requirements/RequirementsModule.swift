@@ -137,9 +137,10 @@ public enum RequirementsModule {
             "addRequirementComment", "Comment, or reply to a thread", [key],
             body: .object([("body", .string()), ("thread", .string(format: "uuid"))], required: ["body"]),
             [.json(201, "Created", .ref("RequirementComment")), invalid]))
-        viewers.get("artifacts", .parameter(A.keyParameter), "impact", use: A.impact).openAPI(op(
+        viewers.get("artifacts", .parameter(A.artifactParameter), "impact", use: A.impact).openAPI(op(
             "getImpactSet", "The transitive set reachable from an artifact over chosen link kinds",
-            [key, P(name: "direction", in: .query, description: "upstream (default: what depends on it), downstream, both"),
+            [P(name: A.artifactParameter, in: .path, required: true, description: "Artifact key of any kind"),
+             P(name: "direction", in: .query, description: "upstream (default: what depends on it), downstream, both"),
              P(name: "kinds", in: .query, description: "Comma-separated link kinds; all when absent"),
              P(name: "depth", in: .query, description: "Maximum depth 1–50; unlimited when absent")],
             [.json(200, "Impact set", .ref("ImpactSet")), invalid]))

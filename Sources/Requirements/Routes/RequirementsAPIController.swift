@@ -10,6 +10,8 @@ enum RequirementsAPIController {
     static let prefixParameter = "modulePrefix"
     static let keyParameter = "requirementKey"
     static let linkParameter = "linkID"
+    /// The artifact core's name for an artifact key in API paths (one name per path position).
+    static let artifactParameter = "artifactKey"
 
     // MARK: modules
 
@@ -169,7 +171,7 @@ enum RequirementsAPIController {
 
     @Sendable static func impact(_ request: Request) async throws -> RequirementDTOs.ImpactDTO {
         let access = try request.requireProject()
-        let key = request.parameters.get(keyParameter) ?? ""
+        let key = request.parameters.get(artifactParameter) ?? ""
         guard let artifact = try await ArtifactQueries.artifact(key: key, projectID: access.projectID, on: request.db),
             artifact.deletedAt == nil, let id = artifact.id
         else { throw Abort(.notFound, reason: "There is no artifact \(key) in \(access.key).") }

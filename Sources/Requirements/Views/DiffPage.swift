@@ -24,7 +24,7 @@ struct DiffPage: PageView {
                 Table(header: TableRow { TableHeaderCell("Field"); TableHeaderCell("Change") }) {
                     for change in diff.changes {
                         TableRow {
-                            TableHeaderCell(change.field).attribute(named: "scope", value: "row")
+                            TableHeaderCell(change.field)
                             TableCell {
                                 for segment in change.segments {
                                     switch segment {

@@ -13,7 +13,11 @@ struct MarkdownText: Component {
         var paragraph: [String] = []
         var list: (ordered: Bool, items: [String])?
         func flushParagraph() {
-            if !paragraph.isEmpty { blocks.append(Paragraph { Self.inline(paragraph.joined(separator: " ")) }) }
+            // Evaluate now: Plot runs builder closures at render time, after `paragraph` is reset.
+            if !paragraph.isEmpty {
+                let content = Self.inline(paragraph.joined(separator: " "))
+                blocks.append(Paragraph { content })
+            }
             paragraph = []
         }
         func flushList() {

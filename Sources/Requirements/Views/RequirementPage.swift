@@ -92,7 +92,7 @@ struct RequirementPage: PageView {
         }
         return Table {
             for row in rows {
-                TableRow { TableHeaderCell(row.0).attribute(named: "scope", value: "row"); TableCell { row.1 } }
+                TableRow { TableHeaderCell(row.0); TableCell { row.1 } }
             }
         }.class("fields")
     }
