@@ -6,8 +6,12 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: sesa-bench trace [--nodes N] [--links M] [--samples S] [--seed X]
-      trace   build the trace graph of a generated project and time impact sets,
-              against a naive dictionary-of-arrays graph (reference)
+           sesa-bench requirements [--requirements N] [--links M] [--modules K] [--samples S] [--seed X]
+                                   [--postgres postgres://… (an empty database)]
+      trace         build the trace graph of a generated project and time impact sets,
+                    against a naive dictionary-of-arrays graph (reference)
+      requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,
+                    impact sets, coverage, suspect propagation and the document page, against the targets
     """
 
 guard let command = arguments.first else {
@@ -19,6 +23,14 @@ case "trace":
     do {
         let options = try TraceBenchmark.Options.parse(Array(arguments.dropFirst()))
         TraceBenchmark.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "requirements":
+    do {
+        let options = try RequirementsBenchmark.Options.parse(Array(arguments.dropFirst()))
+        try await RequirementsBenchmark.run(options)
     } catch {
         FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
         exit(2)

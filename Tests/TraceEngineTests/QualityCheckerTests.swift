@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TraceEngine
 
@@ -68,5 +69,19 @@ import TraceEngine
         let ids = QualityChecker.rules.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(QualityChecker.rules.allSatisfy { !$0.explanation.isEmpty && !$0.title.isEmpty })
+    }
+}
+
+@Suite struct QualityRulesDocTests {
+    /// docs/requirements-quality.md lists every rule with its id, severity and both examples.
+    @Test func theDocumentationListsEveryRule() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/requirements-quality.md"), encoding: .utf8)
+        for rule in QualityChecker.rules {
+            #expect(doc.contains("## `\(rule.id)` — \(rule.title) (\(rule.severity.rawValue))"), "\(rule.id) heading")
+            if rule.id != "too-long" { #expect(doc.contains(rule.badExample), "\(rule.id) bad example") }
+            #expect(doc.contains(rule.goodExample), "\(rule.id) good example")
+        }
     }
 }

@@ -1,6 +1,6 @@
 """First administrator, sign-in, account page and sign-out in a real browser."""
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import console_errors
@@ -11,7 +11,21 @@ PASSWORD = "a long and unusual passphrase"
 def click_and_wait(browser, element):
     """Clicks something that loads the next page and waits for it: reading the page before it arrives is flaky."""
     element.click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(element))
+    WebDriverWait(browser, 10).until(lambda _: is_gone(element))
+
+
+def is_gone(element):
+    """True once the page that held `element` was replaced. Chromium sometimes reports a node of the old
+    document as "does not belong to the document" rather than as stale; both mean the new page arrived."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def fill(browser, values):

@@ -9,9 +9,12 @@ from test_projects import fill_form, sign_in, submit
 MODULE = "/projects/ATC/requirements/SYS"
 
 
-def add_requirement(browser, title, statement):
-    fill_form(browser, MODULE + "/items", {"title": title, "statement": statement})
-    submit(browser, MODULE + "/items")
+def add_requirement(browser, server, title, statement):
+    browser.get(server["url"] + MODULE)
+    form = browser.find_element(By.ID, "new-requirement")
+    for name, value in {"title": title, "statement": statement}.items():
+        form.find_element(By.NAME, name).send_keys(value)
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     assert "added." in browser.find_element(By.CSS_SELECTOR, ".flashes").text, browser.page_source[:3000]
 
 
@@ -37,9 +40,10 @@ def test_module_requirements_links_and_a_suspect_link_cleared(server, browser, s
     print("screenshot:", screenshot("20-module-created"))
 
     # … three requirements …
-    add_requirement(browser, "Detect aircraft", "The system shall detect aircraft within 250 NM.")
-    add_requirement(browser, "Track aircraft", "The system shall track each detected aircraft.")
-    add_requirement(browser, "Show tracks", "The display should show tracks quickly.")
+    add_requirement(browser, server, "Detect aircraft", "The system shall detect aircraft within 250 NM.")
+    add_requirement(browser, server, "Track aircraft", "The system shall track each detected aircraft.")
+    add_requirement(browser, server, "Show tracks", "The display should show tracks quickly.")
+    browser.get(server["url"] + MODULE)
     document = browser.find_element(By.CSS_SELECTOR, ".document").text
     for key in ("SYS-REQ-001", "SYS-REQ-002", "SYS-REQ-003"):
         assert key in document

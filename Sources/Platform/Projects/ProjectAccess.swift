@@ -12,6 +12,15 @@ public struct ProjectAccess: Sendable {
     public let role: ProjectRole
     public let isMember: Bool
 
+    public init(projectID: UUID, key: String, name: String, status: Project.Status, role: ProjectRole, isMember: Bool) {
+        self.projectID = projectID
+        self.key = key
+        self.name = name
+        self.status = status
+        self.role = role
+        self.isMember = isMember
+    }
+
     public func allows(_ role: ProjectRole) -> Bool { self.role >= role }
 }
 
