@@ -65,7 +65,8 @@ enum RequirementsBenchmark {
         let packageRoot = FileManager.default.currentDirectoryPath
         let config = try AppConfig.load(from: .init(
             arguments: ["sesa"],
-            environment: ["SESA_ENV": "production", "SESA_DATABASE_URL": databaseURL, "SESA_DATA_DIR": directory,
+            // Production refuses SQLite by design; the embedded default is measured in development mode.
+            environment: ["SESA_ENV": options.postgresURL == nil ? "development" : "production", "SESA_DATABASE_URL": databaseURL, "SESA_DATA_DIR": directory,
                           "SESA_PUBLIC_DIR": packageRoot + "/Public", "SESA_LOG_LEVEL": "error",
                           "SESA_SECRET_KEY": String(repeating: "b", count: 64), "SESA_ALLOWED_HOSTS": "localhost"],
             workingDirectory: packageRoot, dotEnv: nil)).config
@@ -114,7 +115,7 @@ enum RequirementsBenchmark {
         struct IDRow: Decodable { let artifact_id: UUID }
         let ids = try await sql.raw("SELECT artifact_id FROM requirement_items WHERE project_id = \(bind: projectID) AND item_type = 'requirement'")
             .all(decoding: IDRow.self).map(\.artifact_id)
-        let current = try await app.traceGraphs.graph(for: projectID, on: app.db)
+        let current = try await cache.graph(for: projectID, on: app.db) // warm: the revision has not moved
         let coverage = TraceQueries.coverage(graph: current, requirementIDs: ids)
         let coverageTime = clock.now - coverageStart
 
