@@ -20,8 +20,11 @@ extension Application {
             // Fail a request fast when PostgreSQL is unreachable instead of holding it for the 10 s default.
             configuration.coreConfiguration.options.connectTimeout = .seconds(5)
             databases.use(
+                // A waiting request may queue behind a burst of writers serialised on one lock (the audit chain,
+                // a project's revision row); 5 s failed such bursts under load. An unreachable database still
+                // fails fast through the connect timeout above.
                 .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
-                          connectionPoolTimeout: .seconds(5), encodingContext: .default, decodingContext: .default,
+                          connectionPoolTimeout: .seconds(30), encodingContext: .default, decodingContext: .default,
                           sqlLogLevel: .trace),
                 as: .psql)
         }
