@@ -56,6 +56,7 @@ public enum RequirementsModule {
         app.registerSchema("Requirement", RequirementDTOs.RequirementDTO.schema)
         app.registerSchema("QualityFinding", RequirementDTOs.RequirementDTO.findingSchema)
         app.registerSchema("DocumentItem", RequirementDTOs.DocumentRowDTO.schema)
+        app.registerSchema("RequirementSearchHit", RequirementDTOs.SearchHitDTO.schema)
         app.registerSchema("SuspectLink", RequirementDTOs.SuspectDTO.schema)
         app.registerSchema("ImpactSet", RequirementDTOs.ImpactDTO.schema)
         app.registerSchema("RequirementComment", RequirementDTOs.CommentDTO.schema)
@@ -114,7 +115,7 @@ public enum RequirementsModule {
                                                    required: ["name", "total", "covered", "share", "uncovered"])))]))
         viewers.get("requirements", use: A.search).openAPI(op(
             "searchRequirements", "Full-text search and filters over the project's requirements, paginated", filters,
-            [.json(200, "Matches", .object([("items", .array(.ref("DocumentItem"))), ("total", .integer()), ("page", .integer()),
+            [.json(200, "Matches", .object([("items", .array(.ref("RequirementSearchHit"))), ("total", .integer()), ("page", .integer()),
                                             ("per_page", .integer())], required: ["items", "total", "page", "per_page"])), invalid]))
         viewers.get(requirement, use: A.show).openAPI(op(
             "getRequirement", "A requirement with its findings", [key], [.json(200, "The requirement", .ref("Requirement"))]))

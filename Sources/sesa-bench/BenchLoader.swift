@@ -43,7 +43,8 @@ enum BenchLoader {
         try await app.db.transaction { db in
             let sql = db as! any SQLDatabase
             let isSQLite = sql.dialect.name == "sqlite"
-            try await sql.raw("INSERT INTO project_revisions (project_id, revision) VALUES (\(bind: projectID), 1)").run()
+            try await sql.insert(into: "project_revisions").columns("project_id", "revision")
+                .values(SQLBind(projectID), SQLBind(Int64(1))).run()
             for (index, moduleID) in moduleIDs.enumerated() {
                 try await sql.insert(into: "requirement_modules")
                     .columns("id", "project_id", "name", "prefix", "description", "parent_expected", "position", "created_at")

@@ -113,7 +113,8 @@ enum RequirementsBenchmark {
         let coverageStart = clock.now
         let sql = app.db as! any SQLDatabase
         struct IDRow: Decodable { let artifact_id: UUID }
-        let ids = try await sql.raw("SELECT artifact_id FROM requirement_items WHERE project_id = \(bind: projectID) AND item_type = 'requirement'")
+        let ids = try await sql.select().column("artifact_id").from("requirement_items")
+            .where("project_id", .equal, SQLBind(projectID)).where("item_type", .equal, SQLBind("requirement"))
             .all(decoding: IDRow.self).map(\.artifact_id)
         let current = try await cache.graph(for: projectID, on: app.db) // warm: the revision has not moved
         let coverage = TraceQueries.coverage(graph: current, requirementIDs: ids)

@@ -172,8 +172,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func theAPICoversModulesLinksSuspectListsAndImpact(database: TestDatabase) async throws {
         try await withApp(on: database, worker: false) { app in
-            _ = try await RequirementFixtures.make(app)
-            let ed = try await RequirementFixtures.make2Headers(app)
+            let ed = try await RequirementFixtures.make(app).token("ed@example.com")
             var response = try await app.send(.POST, "/api/v1/projects/ATC/requirement-modules", headers: ed,
                                               body: #"{"name":"Subsystem","prefix":"SUB"}"#)
             #expect(response.status == .created)
@@ -210,6 +209,7 @@ import VaporTesting
             #expect(response.text.contains(#""number":"3""#))
             response = try await app.send(.GET, "/api/v1/projects/ATC/requirements?q=unit&per_page=2", headers: ed)
             #expect(response.text.contains(#""total":3"#))
+            #expect(response.text.contains(#""module":"SUB""#) && response.text.contains(#""version":1"#))
             response = try await app.send(.GET, "/api/v1/projects/ATC/requirement-modules/SUB/coverage", headers: ed)
             #expect(response.text.contains(#""name":"parent""#))
             let openAPI = try await app.send(.GET, "/api/v1/openapi.json").text
@@ -217,14 +217,5 @@ import VaporTesting
                 #expect(openAPI.contains(operation))
             }
         }
-    }
-}
-
-extension RequirementFixtures {
-    static func make2Headers(_ app: Application) async throws -> HTTPHeaders {
-        let response = try await app.send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
-                                          body: #"{"email":"ed@example.com","password":"\#(testPassword)"}"#)
-        let token = try #require(response.text.firstMatch(of: /"access_token":"([^"]+)"/).map { String($0.1) })
-        return ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
     }
 }

@@ -22,7 +22,8 @@ public enum ProjectRevision {
     /// The current revision (0 before the first write).
     public static func current(_ projectID: UUID, on database: any Database) async throws -> Int64 {
         let sql = database as! any SQLDatabase
-        let row = try await sql.raw("SELECT revision FROM project_revisions WHERE project_id = \(bind: projectID)").first()
+        let row = try await sql.select().column("revision").from("project_revisions")
+            .where("project_id", .equal, SQLBind(projectID)).first()
         return try row?.decode(column: "revision", as: Int64.self) ?? 0
     }
 }

@@ -218,8 +218,25 @@ enum RequirementDTOs {
         ], required: ["start", "revision", "members"])
     }
 
+    struct SearchHitDTO: Content {
+        var key: String
+        var module: String
+        var version: Int
+        var title: String
+        var statement: String
+        var status: String
+        var type: String
+        var tags: [String]
+        var findings: [String]
+        static let schema = JSONSchema.object([
+            ("key", .string()), ("module", .string(description: "Module prefix")), ("version", .integer(minimum: 1)),
+            ("title", .string()), ("statement", .string()), ("status", .string()), ("type", .string()),
+            ("tags", .array(.string())), ("findings", .array(.string(description: "Quality rule ids (enabled rules)"))),
+        ], required: ["key", "module", "version", "title", "statement", "status", "type", "tags", "findings"])
+    }
+
     struct SearchDTO: Content {
-        var items: [DocumentRowDTO]
+        var items: [SearchHitDTO]
         var total: Int
         var page: Int
         var perPage: Int

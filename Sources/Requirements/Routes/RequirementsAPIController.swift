@@ -111,9 +111,11 @@ enum RequirementsAPIController {
         let filter = try await RequirementFilterParser.parse(request, projectID: access.projectID)
         let result = try await RequirementQueries.search(projectID: access.projectID, filter: filter,
                                                          disabledRules: settings.disabledRuleSet, on: request.db)
+        let prefixes = try await RequirementQueries.modules(projectID: access.projectID, on: request.db)
+            .reduce(into: [UUID: String]()) { result, summary in if let id = summary.module.id { result[id] = summary.module.prefix } }
         return .init(items: result.hits.map {
-            .init(key: $0.key, type: "requirement", number: "", depth: 0, title: $0.title, statement: $0.statement,
-                  status: $0.status, version: 0, findings: $0.findings, suspectLinks: 0)
+            .init(key: $0.key, module: prefixes[$0.moduleID] ?? "", version: $0.version, title: $0.title, statement: $0.statement,
+                  status: $0.status, type: $0.requirementType, tags: $0.tags, findings: $0.findings)
         }, total: result.total, page: filter.page, perPage: filter.perPage)
     }
 

@@ -201,6 +201,7 @@ public enum RequirementQueries {
         public let id: UUID
         public let key: String
         public let title: String
+        public let version: Int
         public let moduleID: UUID
         public let status: String
         public let requirementType: String
@@ -252,6 +253,7 @@ public enum RequirementQueries {
             let artifact_id: UUID
             let key: String
             let title: String
+            let version: Int
             let module_id: UUID
             let status: String
             let req_type: String
@@ -260,7 +262,7 @@ public enum RequirementQueries {
             let findings: String
         }
         let select = SQLQueryString("""
-            SELECT i.artifact_id, a.key, a.title, i.module_id, i.status, i.req_type, i.statement, i.tags, i.findings
+            SELECT i.artifact_id, a.key, a.title, a.version, i.module_id, i.status, i.req_type, i.statement, i.tags, i.findings
             FROM requirement_items i JOIN artifacts a ON a.id = i.artifact_id WHERE
             """) + " " + whereClause
         let perPage = min(max(filter.perPage, 1), 500)
@@ -279,7 +281,7 @@ public enum RequirementQueries {
                 .all(decoding: Row.self)
         }
         return (rows.map {
-            SearchHit(id: $0.artifact_id, key: $0.key, title: $0.title, moduleID: $0.module_id, status: $0.status,
+            SearchHit(id: $0.artifact_id, key: $0.key, title: $0.title, version: $0.version, moduleID: $0.module_id, status: $0.status,
                       requirementType: $0.req_type, statement: $0.statement,
                       tags: $0.tags.split(separator: "|").map(String.init),
                       findings: $0.findings.split(separator: "|").map(String.init).filter { !disabledRules.contains($0) })

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import TraceEngine
 
 /// The impact set as an SVG: one column per depth, the start on the left, each member linked to the node it
@@ -55,18 +56,6 @@ struct ImpactGraphSVG {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// SVG text and attribute values need the same escaping as HTML attributes.
+    static func escape(_ text: String) -> String { HTMLEscape.attribute(text) }
 }

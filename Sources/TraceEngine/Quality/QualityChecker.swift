@@ -84,7 +84,7 @@ public struct QualityChecker: Sendable {
     ]
     static let openEnded: [String] = ["etc", "and/or", "and so on", "and so forth", "including but not limited to",
                                       "such as", "among others"]
-    static let placeholders: Set<String> = ["tbd", "tbc", "tba", "tbr", "tbs"]
+    static let openPointMarkers: Set<String> = ["tbd", "tbc", "tba", "tbr", "tbs"]
     static let superlatives: Set<String> = [
         "best", "optimal", "optimum", "optimally", "optimise", "optimize", "optimised", "optimized", "maximise",
         "maximize", "minimise", "minimize", "fastest", "ultimate", "perfect", "perfectly", "state-of-the-art",
@@ -146,8 +146,8 @@ public struct QualityChecker: Sendable {
         if let open = Self.openEnded.first(where: { $0 == "and/or" ? text.contains("and/or") : Self.contains(phrase: $0, in: words) }) {
             add("open-ended", "“\(open)” leaves the list open.", open)
         }
-        if let placeholder = words.first(where: Self.placeholders.contains) {
-            add("tbd", "Contains “\(placeholder.uppercased())”.", placeholder.uppercased())
+        if let marker = words.first(where: Self.openPointMarkers.contains) {
+            add("tbd", "Contains “\(marker.uppercased())”.", marker.uppercased())
         }
         if let superlative = words.first(where: Self.superlatives.contains) ?? Self.mostOrLeast(words) {
             add("superlative", "“\(superlative)” cannot be verified: state a threshold.", superlative)
