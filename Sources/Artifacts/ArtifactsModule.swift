@@ -4,7 +4,7 @@ import Vapor
 
 /// The artifact core's registration: migrations, the registry, and the read API every kind shares.
 public enum ArtifactsModule {
-    public static let migrations: [any Migration] = [CreateArtifacts()]
+    public static let migrations: [any Migration] = [CreateArtifacts(), AddTraceGraphIndexes()]
 
     public static func register(on app: Application) {
         _ = app.artifactRegistry

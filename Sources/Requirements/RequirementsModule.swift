@@ -7,7 +7,7 @@ import Vapor
 /// Requirement modules and requirements on the artifact core: registration of kinds, link kinds, migrations,
 /// pages and API.
 public enum RequirementsModule {
-    public static let migrations: [any Migration] = [CreateRequirements()]
+    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions()]
 
     public static func register(on app: Application) {
         RequirementKinds.register(app.artifactRegistry)
@@ -36,6 +36,7 @@ public enum RequirementsModule {
         leads.get("requirements-settings", use: C.settings).htmlPage()
         leads.post("requirements-settings", use: C.saveSettings).htmlPage()
         viewers.get("suspect-links", use: C.suspect).htmlPage()
+        viewers.get("requirements-coverage", use: C.coverage).htmlPage()
         viewers.get(item, use: C.item).htmlPage()
         editors.get(item + ["edit"], use: C.editForm).htmlPage()
         editors.post(item + ["edit"], use: C.save).htmlPage()
@@ -60,12 +61,15 @@ public enum RequirementsModule {
         app.registerSchema("SuspectLink", RequirementDTOs.SuspectDTO.schema)
         app.registerSchema("ImpactSet", RequirementDTOs.ImpactDTO.schema)
         app.registerSchema("RequirementComment", RequirementDTOs.CommentDTO.schema)
+        app.registerSchema("CoverageDefinition", CoverageDTOs.DefinitionDTO.schema)
+        app.registerSchema("ProjectCoverage", CoverageDTOs.ProjectCoverageDTO.schema)
 
         typealias A = RequirementsAPIController
         typealias P = OpenAPIOperation.Parameter
         let api = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
         let viewers = api.grouped(ProjectAccessMiddleware(.viewer))
         let editors = api.grouped(ProjectAccessMiddleware(.editor))
+        let leads = api.grouped(ProjectAccessMiddleware(.lead))
         let project = P(name: ProjectAccessMiddleware.parameter, in: .path, required: true, description: "Project key, e.g. ATC")
         let prefix = P(name: A.prefixParameter, in: .path, required: true, description: "Module prefix, e.g. SYS")
         let key = P(name: A.keyParameter, in: .path, required: true, description: "Requirement or section key, e.g. SYS-REQ-042")
@@ -109,10 +113,20 @@ public enum RequirementsModule {
             body: .object([("title", .string()), ("text", .string()), ("parent", .string(description: "Parent section key"))], required: ["title"]),
             [.json(201, "Created", .object([("key", .string())], required: ["key"])), forbidden, invalid]))
         viewers.get(module + ["coverage"], use: A.coverage).openAPI(op(
-            "getModuleCoverage", "Coverage of a module's requirements: parent, children, verification, allocation", [prefix],
+            "getModuleCoverage", "Coverage of a module's requirements for each coverage definition on requirements", [prefix],
             [.json(200, "Coverage", .array(.object([("name", .string()), ("total", .integer()), ("covered", .integer()),
                                                     ("share", .number()), ("uncovered", .array(.string()))],
                                                    required: ["name", "total", "covered", "share", "uncovered"])))]))
+        viewers.get("coverage", use: A.projectCoverage).openAPI(op(
+            "getProjectCoverage", "Every coverage definition over all artifacts of its source kind in the project", [],
+            [.json(200, "Coverage", .array(.ref("ProjectCoverage")))]))
+        viewers.get("coverage-definitions", use: A.coverageDefinitions).openAPI(op(
+            "listCoverageDefinitions", "The project's coverage definitions (the built-in four until a lead changes them)", [],
+            [.json(200, "Definitions", .array(.ref("CoverageDefinition")))]))
+        leads.put("coverage-definitions", use: A.saveCoverageDefinitions).openAPI(op(
+            "replaceCoverageDefinitions", "Replace the coverage definitions (leads; audited)", [],
+            body: .object([("definitions", .array(.ref("CoverageDefinition")))], required: ["definitions"]),
+            [.json(200, "Saved", .array(.ref("CoverageDefinition"))), forbidden, invalid]))
         viewers.get("requirements", use: A.search).openAPI(op(
             "searchRequirements", "Full-text search and filters over the project's requirements, paginated", filters,
             [.json(200, "Matches", .object([("items", .array(.ref("RequirementSearchHit"))), ("total", .integer()), ("page", .integer()),

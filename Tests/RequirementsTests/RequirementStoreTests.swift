@@ -297,7 +297,8 @@ import Vapor
             #expect(moved.revision > graph.revision)
             #expect(moved.graph.edgeCount == graph.graph.edgeCount + 1)
 
-            let coverage = TraceQueries.coverage(graph: moved, requirementIDs: [try u1.requireID(), try u2.requireID(), try u3.requireID()])
+            let coverage = TraceQueries.coverage(graph: moved, sourceIDs: [try u1.requireID(), try u2.requireID(), try u3.requireID()],
+                                                 questions: TraceQueries.defaultQuestions)
             let parent = try #require(coverage.first { $0.question.id == "parent" })
             #expect(parent.total == 3 && parent.covered == 3)
             let children = try #require(coverage.first { $0.question.id == "children" })

@@ -194,19 +194,6 @@ enum RequirementsAPIController {
         })
     }
 
-    @Sendable static func coverage(_ request: Request) async throws -> [RequirementDTOs.CoverageDTO] {
-        let access = try request.requireProject()
-        let (module, settings) = try await findModule(request)
-        let rows = try await RequirementQueries.document(module: module, disabledRules: settings.disabledRuleSet, on: request.db)
-        let graph = try await request.traceGraphs.graph(for: access.projectID, on: request.db)
-        let requirements = rows.filter { $0.type == .requirement }
-        let keys = Dictionary(uniqueKeysWithValues: requirements.map { ($0.id, $0.key) })
-        return TraceQueries.coverage(graph: graph, requirementIDs: requirements.map(\.id)).map {
-            .init(name: $0.question.id, total: $0.total, covered: $0.covered, share: $0.share,
-                  uncovered: $0.uncoveredIDs.compactMap { keys[$0] })
-        }
-    }
-
     // MARK: helpers
 
     static func dto(_ module: RequirementModule, count: Int?) throws -> RequirementDTOs.ModuleDTO {

@@ -138,7 +138,8 @@ enum RequirementsController {
         let (module, settings) = try await RequirementsAPIController.findModule(request)
         let rows = try await RequirementQueries.document(module: module, disabledRules: settings.disabledRuleSet, on: request.db)
         let graph = try await request.traceGraphs.graph(for: access.projectID, on: request.db)
-        let coverage = TraceQueries.coverage(graph: graph, requirementIDs: rows.filter { $0.type == .requirement }.map(\.id))
+        let coverage = TraceQueries.coverage(graph: graph, sourceIDs: rows.filter { $0.type == .requirement }.map(\.id),
+                                             questions: settings.coverageQuestions.filter { $0.sourceKind == RequirementKinds.requirement.id })
         return request.render(QualityPage(access: access, module: module, rows: rows, coverage: coverage,
                                           disabledRules: settings.disabledRuleSet))
     }
@@ -164,7 +165,8 @@ enum RequirementsController {
         let access = try request.requireProject()
         let settings = try await RequirementSettings.of(access.projectID, on: request.db)
         return request.render(RequirementSettingsPage(access: access, types: settings.typeList, disabled: settings.disabledRuleSet,
-                                                      csrfToken: request.csrfToken))
+                                                      coverage: CoverageDefinitions.format(settings.coverageQuestions),
+                                                      registry: request.artifactRegistry, csrfToken: request.csrfToken))
     }
 
     @Sendable static func saveSettings(_ request: Request) async throws -> Response {
@@ -173,14 +175,32 @@ enum RequirementsController {
         let types = (form["types"] ?? "").components(separatedBy: .newlines)
         let enabled = Set(form.names(prefixed: "rule_"))
         let disabled = Set(QualityChecker.rules.map(\.id)).subtracting(enabled)
+        let coverage = form["coverage"] ?? ""
         do {
-            try await RequirementStore.saveSettings(try RequirementContext(request), types: types, disabledRules: disabled)
+            try await RequirementStore.saveSettings(try RequirementContext(request), types: types, disabledRules: disabled,
+                                                    coverage: CoverageDefinitions.entries(coverage))
             request.flash(.success, "Requirement settings saved.")
             return request.redirect(to: RequirementRoute.settings(project: access.key).path, redirectType: .normal)
         } catch let error as RequirementInvalid {
-            return request.render(RequirementSettingsPage(access: access, types: types, disabled: disabled, csrfToken: request.csrfToken,
+            return request.render(RequirementSettingsPage(access: access, types: types, disabled: disabled, coverage: coverage,
+                                                          registry: request.artifactRegistry, csrfToken: request.csrfToken,
                                                           errors: error.errors), status: .unprocessableEntity)
         }
+    }
+
+    @Sendable static func coverage(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let settings = try await RequirementSettings.of(access.projectID, on: request.db)
+        let graph = try await request.traceGraphs.graph(for: access.projectID, on: request.db)
+        let modules = try await RequirementQueries.modules(projectID: access.projectID, on: request.db).map(\.module)
+        let members = try await RequirementQueries.requirementsByModule(projectID: access.projectID, on: request.db)
+        let onRequirements = settings.coverageQuestions.filter { $0.sourceKind == RequirementKinds.requirement.id }
+        let perModule = modules.map { module in
+            (module, TraceQueries.coverage(graph: graph, sourceIDs: module.id.flatMap { members[$0] } ?? [], questions: onRequirements))
+        }
+        return request.render(ProjectCoveragePage(
+            access: access, project: TraceQueries.projectCoverage(graph: graph, questions: settings.coverageQuestions),
+            modules: perModule))
     }
 
     @Sendable static func suspect(_ request: Request) async throws -> Response {

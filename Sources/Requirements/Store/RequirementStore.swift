@@ -106,7 +106,10 @@ public enum RequirementStore {
 
     // MARK: settings
 
-    public static func saveSettings(_ context: RequirementContext, types: [String], disabledRules: Set<String>) async throws {
+    /// `coverage` holds the coverage definitions' fields (`CoverageDefinitions.entries`); nil keeps the saved ones.
+    public static func saveSettings(_ context: RequirementContext, types: [String], disabledRules: Set<String>,
+                                    coverage: [(label: String, parts: [String])]? = nil) async throws
+    {
         try context.requireRole(.lead, to: "change requirement settings")
         let types = types.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var errors: [ProblemDetails.FieldError] = []
@@ -117,17 +120,27 @@ public enum RequirementStore {
         if Set(types).count != types.count { errors.append(.init(field: "types", reason: "the types must be different")) }
         let unknown = disabledRules.filter { QualityChecker.rule($0) == nil }
         if !unknown.isEmpty { errors.append(.init(field: "disabled_rules", reason: "unknown rules: \(unknown.sorted().joined(separator: ", "))")) }
+        var validated: [TraceQueries.CoverageQuestion]?
+        if let coverage {
+            do { validated = try CoverageDefinitions.validate(coverage, registry: context.registry) } catch let invalid as RequirementInvalid {
+                errors.append(contentsOf: invalid.errors)
+            }
+        }
         guard errors.isEmpty else { throw RequirementInvalid(errors: errors) }
+        let questions = validated
         try await context.database.transaction { db in
             let settings = try await RequirementSettings.of(context.projectID, on: db)
-            let before = ["types": settings.typeList.joined(separator: ", "), "disabled_rules": settings.disabledRuleSet.sorted().joined(separator: ", ")]
+            let before = ["types": settings.typeList.joined(separator: ", "), "disabled_rules": settings.disabledRuleSet.sorted().joined(separator: ", "),
+                          "coverage": CoverageDefinitions.format(settings.coverageQuestions)]
             settings.types = types.joined(separator: "\n")
             settings.disabledRules = disabledRules.sorted().joined(separator: "\n")
+            if let questions { settings.coverage = CoverageDefinitions.format(questions) }
             try await settings.save(on: db)
             try await AuditLog.record(
                 AuditEvent("requirement-settings.changed", kind: "requirement-settings", id: context.projectID.uuidString.lowercased(),
                            project: context.projectID, before: before,
-                           after: ["types": types.joined(separator: ", "), "disabled_rules": disabledRules.sorted().joined(separator: ", ")]),
+                           after: ["types": types.joined(separator: ", "), "disabled_rules": disabledRules.sorted().joined(separator: ", "),
+                                   "coverage": CoverageDefinitions.format(settings.coverageQuestions)]),
                 by: context.actor, on: db, at: context.now)
         }
     }

@@ -20,26 +20,44 @@ public enum TraceQueries {
         return Impact(graph: graph, set: graph.graph.impactSet(from: start, direction: direction, kinds: codes, maxDepth: maxDepth))
     }
 
-    /// A named coverage question about a module's requirements.
+    /// A coverage definition with a name: of the artifacts of `sourceKind`, which have a `linkKind` link in
+    /// `direction` to an artifact of `targetKind` (any kind when nil). Projects edit their list in the
+    /// requirement settings (`CoverageDefinitions`).
     public struct CoverageQuestion: Sendable, Hashable {
         public let id: String
         public let title: String
+        public let sourceKind: String
         public let linkKind: String
         public let direction: TraceGraph.Direction
         public let targetKind: String?
-        /// Shown as a gap ("no parent", "no verification") when uncovered.
+        /// Shown as a gap list ("no parent requirement") when uncovered; empty shows no gap list.
         public let gap: String
+
+        public init(id: String, title: String, sourceKind: String, linkKind: String, direction: TraceGraph.Direction,
+                    targetKind: String?, gap: String)
+        {
+            self.id = id
+            self.title = title
+            self.sourceKind = sourceKind
+            self.linkKind = linkKind
+            self.direction = direction
+            self.targetKind = targetKind
+            self.gap = gap
+        }
+
+        /// "Has a parent": only a gap in modules that expect parents.
+        public var asksForParent: Bool { linkKind == "derives-from" && direction == .downstream }
     }
 
-    public static let questions: [CoverageQuestion] = [
-        .init(id: "parent", title: "Derived from a parent", linkKind: "derives-from", direction: .downstream,
-              targetKind: "requirement", gap: "no parent requirement"),
-        .init(id: "children", title: "Derived into children", linkKind: "derives-from", direction: .upstream,
-              targetKind: "requirement", gap: "no child requirement"),
-        .init(id: "verified", title: "Has a verification link", linkKind: "verifies", direction: .upstream,
-              targetKind: nil, gap: "no verification link"),
-        .init(id: "allocated", title: "Allocated to an element", linkKind: "allocated-to", direction: .downstream,
-              targetKind: nil, gap: "no allocation"),
+    public static let defaultQuestions: [CoverageQuestion] = [
+        .init(id: "parent", title: "Derived from a parent", sourceKind: "requirement", linkKind: "derives-from",
+              direction: .downstream, targetKind: "requirement", gap: "no parent requirement"),
+        .init(id: "children", title: "Derived into children", sourceKind: "requirement", linkKind: "derives-from",
+              direction: .upstream, targetKind: "requirement", gap: ""),
+        .init(id: "verified", title: "Has a verification link", sourceKind: "requirement", linkKind: "verifies",
+              direction: .upstream, targetKind: nil, gap: "no verification link"),
+        .init(id: "allocated", title: "Allocated to an element", sourceKind: "requirement", linkKind: "allocated-to",
+              direction: .downstream, targetKind: nil, gap: "no allocation"),
     ]
 
     public struct CoverageRow: Sendable {
@@ -50,23 +68,41 @@ public enum TraceQueries {
         public var share: Double { total == 0 ? 1 : Double(covered) / Double(total) }
     }
 
-    /// Coverage of `requirementIDs` (a module's requirements) for every question.
-    public static func coverage(graph: ProjectGraph, requirementIDs: [UUID]) -> [CoverageRow] {
-        let nodes = requirementIDs.compactMap(graph.node)
-        return questions.map { question in
-            guard let link = graph.linkKindCode(question.linkKind) else {
-                // Nobody used this link kind yet: nothing is covered.
-                return CoverageRow(question: question, total: nodes.count, covered: 0, uncoveredIDs: requirementIDs)
-            }
-            let target: UInt8?? = question.targetKind.map { graph.artifactKindCode($0) }
-            if case .some(.none) = target {
-                return CoverageRow(question: question, total: nodes.count, covered: 0, uncoveredIDs: requirementIDs)
-            }
-            let result = graph.graph.coverage(
-                of: nodes, by: CoverageDefinition(linkKind: link, direction: question.direction, targetKind: target ?? nil),
-                nodeKinds: graph.nodeKinds)
-            return CoverageRow(question: question, total: result.total, covered: result.covered.count,
-                               uncoveredIDs: result.uncovered.map { graph.ids[Int($0)] })
+    /// Coverage of the given artifacts (a module's requirements) for each question whose source kind they have.
+    public static func coverage(graph: ProjectGraph, sourceIDs: [UUID], questions: [CoverageQuestion]) -> [CoverageRow] {
+        let nodes = sourceIDs.compactMap(graph.node)
+        return questions.map { coverage(graph: graph, nodes: nodes, question: $0) }
+    }
+
+    /// Coverage over every artifact of each question's source kind in the project; no database work beyond
+    /// the cached graph.
+    public static func projectCoverage(graph: ProjectGraph, questions: [CoverageQuestion]) -> [CoverageRow] {
+        var nodesByKind: [UInt8: [TraceGraph.Node]] = [:]
+        let wanted = Set(questions.compactMap { graph.artifactKindCode($0.sourceKind) })
+        for (index, code) in graph.nodeKinds.enumerated() where wanted.contains(code) {
+            nodesByKind[code, default: []].append(TraceGraph.Node(index))
         }
+        return questions.map { question in
+            let nodes = graph.artifactKindCode(question.sourceKind).flatMap { nodesByKind[$0] } ?? []
+            return coverage(graph: graph, nodes: nodes, question: question)
+        }
+    }
+
+    static func coverage(graph: ProjectGraph, nodes: [TraceGraph.Node], question: CoverageQuestion) -> CoverageRow {
+        let sourceCode = graph.artifactKindCode(question.sourceKind)
+        let sources = sourceCode.map { code in nodes.filter { graph.nodeKinds[Int($0)] == code } } ?? []
+        let uncoveredAll = CoverageRow(question: question, total: sources.count, covered: 0,
+                                       uncoveredIDs: sources.map { graph.ids[Int($0)] })
+        // A link kind nobody used yet, or a target kind with no artifacts: nothing is covered.
+        guard let link = graph.linkKindCode(question.linkKind) else { return uncoveredAll }
+        var target: UInt8?
+        if let kind = question.targetKind {
+            guard let code = graph.artifactKindCode(kind) else { return uncoveredAll }
+            target = code
+        }
+        let result = graph.graph.coverage(of: sources, by: CoverageDefinition(linkKind: link, direction: question.direction, targetKind: target),
+                                          nodeKinds: graph.nodeKinds)
+        return CoverageRow(question: question, total: result.total, covered: result.covered.count,
+                           uncoveredIDs: result.uncovered.map { graph.ids[Int($0)] })
     }
 }

@@ -53,37 +53,7 @@ struct DocumentPage: PageView {
     }
 
     func document(selectable: Bool) -> Component {
-        Div {
-            for row in rows {
-                Div {
-                    if row.type == .section {
-                        Node<HTML.BodyContext>.element(named: "h\(min(row.depth + 2, 6))", nodes: [
-                            .text(row.number + " "), .component(Link(HTMLEscape.text(row.title), url: RequirementRoute.item(project: access.key, key: row.key).path)),
-                        ])
-                        if !row.statement.isEmpty { MarkdownText(row.statement) }
-                    } else {
-                        Div {
-                            if selectable {
-                                Node<HTML.BodyContext>.element(named: "label", nodes: [
-                                    .selfClosedElement(named: "input", attributes: [
-                                        Attribute(name: "type", value: "checkbox"), Attribute(name: "name", value: "items[]"),
-                                        Attribute(name: "value", value: HTMLEscape.attribute(row.key)),
-                                    ]),
-                                    .span(.class("visually-hidden"), .text("Select \(row.key)")),
-                                ])
-                            }
-                            Span(row.number).class("number")
-                            Link(row.key, url: RequirementRoute.item(project: access.key, key: row.key).path).class("key")
-                            Strong(HTMLEscape.text(row.title))
-                            StatusBadge(status: row.status)
-                            if row.suspectLinks > 0 { SuspectBadge(count: row.suspectLinks) }
-                            FindingBadges(findings: row.findings)
-                        }.class("requirement-head")
-                        MarkdownText(row.statement)
-                    }
-                }.class("doc-item doc-\(row.type.rawValue) depth-\(min(row.depth, 6))").id("item-\(row.key)")
-            }
-        }.class("document")
+        DocumentRowNodes(projectKey: access.key, selectable: selectable).document(rows)
     }
 
     func forms() -> Component {

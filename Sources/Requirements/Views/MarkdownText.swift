@@ -8,28 +8,28 @@ struct MarkdownText: Component {
 
     init(_ source: String) { self.source = source }
 
-    var body: Component {
-        var blocks: [Component] = []
+    var body: Component { Self.node(source) }
+
+    /// The rendered subset as a plain node, so pages with thousands of statements skip a component per block.
+    static func node(_ source: String) -> Node<HTML.BodyContext> {
+        var blocks: [Node<HTML.BodyContext>] = [.attribute(named: "class", value: "markdown")]
         var paragraph: [String] = []
         var list: (ordered: Bool, items: [String])?
         func flushParagraph() {
-            // Evaluate now: Plot runs builder closures at render time, after `paragraph` is reset.
             if !paragraph.isEmpty {
-                let content = Self.inline(paragraph.joined(separator: " "))
-                blocks.append(Paragraph { content })
+                blocks.append(.element(named: "p", nodes: [inline(paragraph.joined(separator: " "))]))
             }
             paragraph = []
         }
         func flushList() {
             if let current = list {
-                let items = current.items.map { item in ListItem { Self.inline(item) } }
-                let nodes: [Node<HTML.BodyContext>] = items.map { .component($0) }
-                blocks.append(Node<HTML.BodyContext>.element(named: current.ordered ? "ol" : "ul", nodes: nodes))
+                let items: [Node<HTML.BodyContext>] = current.items.map { .element(named: "li", nodes: [inline($0)]) }
+                blocks.append(.element(named: current.ordered ? "ol" : "ul", nodes: items))
             }
             list = nil
         }
         for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(rawLine)
             if line.isEmpty {
                 flushParagraph(); flushList()
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
@@ -48,16 +48,24 @@ struct MarkdownText: Component {
             }
         }
         flushParagraph(); flushList()
-        return Div { for block in blocks { block } }.class("markdown")
+        return .element(named: "div", nodes: blocks)
+    }
+
+    private static func trimmed(_ line: Substring) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(line[first...last])
     }
 
     /// Inline marks; an unclosed mark stays literal text.
-    static func inline(_ text: String) -> Component {
+    static func inline(_ text: String) -> Node<HTML.BodyContext> {
+        // Most statements carry no marks at all.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "`") }) { return HTMLEscape.textNode(text) }
         var nodes: [Node<HTML.BodyContext>] = []
         var buffer = ""
         var rest = Substring(text)
         func flush() {
-            if !buffer.isEmpty { nodes.append(.text(HTMLEscape.text(buffer))) }
+            if !buffer.isEmpty { nodes.append(HTMLEscape.textNode(buffer)) }
             buffer = ""
         }
         while let character = rest.first {
@@ -67,7 +75,7 @@ struct MarkdownText: Component {
                 let after = rest.dropFirst(mark.count)
                 if let end = after.range(of: mark), !after[..<end.lowerBound].isEmpty {
                     flush()
-                    nodes.append(.element(named: element, nodes: [.text(HTMLEscape.text(String(after[..<end.lowerBound])))]))
+                    nodes.append(.element(named: element, nodes: [HTMLEscape.textNode(String(after[..<end.lowerBound]))]))
                     rest = after[end.upperBound...]
                     matched = true
                 }

@@ -41,7 +41,7 @@ struct QualityPage: PageView {
                 }
             }.class("quality")
             H2("Gaps")
-            for row in coverage where row.question.id != "children" && (row.question.id != "parent" || module.parentExpected) {
+            for row in coverage where !row.question.gap.isEmpty && (!row.question.asksForParent || module.parentExpected) {
                 H3("\(row.uncoveredIDs.count) with \(row.question.gap)")
                 if !row.uncoveredIDs.isEmpty {
                     Paragraph(row.uncoveredIDs.prefix(50).compactMap { keys[$0] }.joined(separator: ", ") + (row.uncoveredIDs.count > 50 ? " …" : ""))
@@ -51,7 +51,7 @@ struct QualityPage: PageView {
     }
 }
 
-/// Horizontal bars, one per coverage question, drawn as inline SVG with a text alternative per bar.
+/// Horizontal bars, one per coverage definition, drawn as inline SVG with a text alternative per bar.
 struct CoverageChart: Component {
     let rows: [TraceQueries.CoverageRow]
 

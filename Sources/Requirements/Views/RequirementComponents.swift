@@ -52,6 +52,7 @@ struct RequirementTabs: Component {
         let tabs: [(String, String)] = [
             ("Modules", RequirementRoute.modules(project: access.key).path),
             ("Search", RequirementRoute.search(project: access.key).path),
+            ("Coverage", RequirementRoute.coverage(project: access.key).path),
             ("Suspect links", RequirementRoute.suspect(project: access.key).path),
         ] + (access.allows(.lead) ? [("Settings", RequirementRoute.settings(project: access.key).path)] : [])
         return Navigation {

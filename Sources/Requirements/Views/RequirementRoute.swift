@@ -11,6 +11,7 @@ public enum RequirementRoute: Sendable {
     case search(project: String)
     case settings(project: String)
     case suspect(project: String)
+    case coverage(project: String)
     case item(project: String, key: String)
     case edit(project: String, key: String)
     case status(project: String, key: String)
@@ -24,14 +25,27 @@ public enum RequirementRoute: Sendable {
     case linkClear(project: String, link: UUID)
     case linkRemove(project: String, link: UUID)
 
-    static func encode(_ part: String) -> String { part.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+    static func encode(_ part: String) -> String {
+        // Keys and prefixes are nearly always plain ASCII; Foundation's encoder is slow at thousands of links a page.
+        if part.utf8.allSatisfy(isASCIIAlphanumeric) { return part }
+        return part.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    static func encodeItemKey(_ key: String) -> String {
+        if key.utf8.allSatisfy({ isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) {
+            return key
+        }
+        return key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#"))) ?? ""
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
 
     public var path: String {
         func project(_ key: String) -> String { "/projects/" + Self.encode(key) }
         func module(_ key: String, _ prefix: String) -> String { project(key) + "/requirements/" + Self.encode(prefix) }
-        func item(_ key: String, _ itemKey: String) -> String {
-            project(key) + "/items/" + (itemKey.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#"))) ?? "")
-        }
+        func item(_ key: String, _ itemKey: String) -> String { project(key) + "/items/" + Self.encodeItemKey(itemKey) }
         switch self {
         case .modules(let key): return project(key) + "/requirements"
         case .document(let key, let prefix): return module(key, prefix)
@@ -42,6 +56,7 @@ public enum RequirementRoute: Sendable {
         case .search(let key): return project(key) + "/requirements-search"
         case .settings(let key): return project(key) + "/requirements-settings"
         case .suspect(let key): return project(key) + "/suspect-links"
+        case .coverage(let key): return project(key) + "/requirements-coverage"
         case .item(let key, let itemKey): return item(key, itemKey)
         case .edit(let key, let itemKey): return item(key, itemKey) + "/edit"
         case .status(let key, let itemKey): return item(key, itemKey) + "/status"

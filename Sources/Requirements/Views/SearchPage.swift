@@ -1,3 +1,4 @@
+import Artifacts
 import Platform
 import Plot
 import TraceEngine
@@ -78,6 +79,8 @@ struct RequirementSettingsPage: PageView {
     let access: ProjectAccess
     let types: [String]
     let disabled: Set<String>
+    let coverage: String
+    let registry: ArtifactRegistry
     let csrfToken: String
     var errors: [ProblemDetails.FieldError] = []
 
@@ -99,6 +102,13 @@ struct RequirementSettingsPage: PageView {
                                       checked: !disabled.contains(rule.id))
                     }
                 }
+                TextAreaField("Coverage definitions (one per line)", name: "coverage", value: coverage,
+                              error: fieldError(errors, "coverage"), rows: 6)
+                Paragraph("Each line: id | title | source kind | link kind | direction | target kind or * | gap label. "
+                          + "Direction is downstream when the source artifact is the link's source (a child derives-from its parent), "
+                          + "upstream when it is the link's target (a test verifies the requirement), or both. "
+                          + "An empty gap label lists no gaps. Artifact kinds: \(registry.kinds.map(\.id).joined(separator: ", ")). "
+                          + "Link kinds: \(registry.linkKinds.map(\.id).joined(separator: ", ")).").class("hint")
                 Button("Save settings").attribute(named: "type", value: "submit").class("primary")
             }
         }.class("narrow")

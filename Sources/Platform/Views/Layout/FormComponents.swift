@@ -139,7 +139,8 @@ public struct SelectField: Component {
             var optionNodes: [Node<HTML.BodyContext>] = [
                 .attribute(named: "value", value: HTMLEscape.attribute(option.value), ignoreIfValueIsEmpty: false)]
             if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
-            optionNodes.append(.text(HTMLEscape.attribute(option.title)))
+            // Escaped here (quotes too, as before); Plot's per-Character escaping is slow for long option lists.
+            optionNodes.append(.raw(HTMLEscape.attribute(option.title)))
             nodes.append(.element(named: "option", nodes: optionNodes))
         }
         return Div {
