@@ -52,3 +52,78 @@ if (jobPanel && jobPanel.getAttribute("data-job-poll")) {
   };
   window.setTimeout(poll, 1000);
 }
+
+// Inline status in a requirement document: a status badge (a.inline-status) opens a menu of the transitions
+// this person may make; choosing one submits the page's hidden #inline-status-form. Without script the badge
+// is a link to the status buttons on the requirement's page.
+const statusForm = document.getElementById("inline-status-form");
+if (statusForm) {
+  let transitions = {};
+  try {
+    transitions = JSON.parse(statusForm.getAttribute("data-transitions") || "{}");
+  } catch (error) {
+    transitions = {};
+  }
+  let openMenu = null;
+  const closeMenu = () => {
+    if (openMenu) {
+      openMenu.badge.setAttribute("aria-expanded", "false");
+      openMenu.menu.remove();
+      openMenu = null;
+    }
+  };
+  const submit = (badge, target) => {
+    const itemPath = (badge.getAttribute("href") || "").split("#")[0];
+    statusForm.setAttribute("action", itemPath + "/status");
+    statusForm.querySelector('input[name="version"]').value = badge.getAttribute("data-version") || "";
+    statusForm.querySelector('input[name="status"]').value = target;
+    statusForm.submit();
+  };
+  const open = (badge) => {
+    const choices = transitions[badge.getAttribute("data-status") || ""] || [];
+    const menu = document.createElement("div");
+    menu.className = "status-menu";
+    menu.setAttribute("role", "menu");
+    if (choices.length === 0) {
+      const none = document.createElement("span");
+      none.className = "hint";
+      none.textContent = "No status change you may make.";
+      menu.appendChild(none);
+    }
+    for (const [target, action] of choices) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("role", "menuitem");
+      button.textContent = action;
+      button.addEventListener("click", () => submit(badge, target));
+      menu.appendChild(button);
+    }
+    badge.insertAdjacentElement("afterend", menu);
+    // Under the badge (CSSOM, which the style-src CSP allows; a style attribute it would not).
+    menu.style.left = badge.offsetLeft + "px";
+    menu.style.top = badge.offsetTop + badge.offsetHeight + 4 + "px";
+    badge.setAttribute("aria-expanded", "true");
+    openMenu = { badge, menu };
+    menu.querySelector("button")?.focus();
+  };
+  document.addEventListener("click", (event) => {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const badge = target.closest("a.inline-status");
+    if (badge) {
+      event.preventDefault();
+      const same = openMenu && openMenu.badge === badge;
+      closeMenu();
+      if (!same) open(badge);
+      return;
+    }
+    if (openMenu && !openMenu.menu.contains(target)) closeMenu();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && openMenu) {
+      const badge = openMenu.badge;
+      closeMenu();
+      badge.focus();
+    }
+  });
+}

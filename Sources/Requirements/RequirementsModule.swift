@@ -31,6 +31,10 @@ public enum RequirementsModule {
         editors.post(module + ["items"], use: C.createItem).htmlPage()
         editors.post(module + ["bulk"], use: C.bulk).htmlPage()
         leads.post(module + ["attributes"], use: C.defineAttribute).htmlPage()
+        editors.post(module + ["details"], use: C.saveModuleDetails).htmlPage()
+        leads.post(module + ["delete"], use: C.deleteModule).htmlPage()
+        leads.post(module + ["attributes", ":attributeID"], use: C.updateAttribute).htmlPage()
+        leads.post(module + ["attributes", ":attributeID", "remove"], use: C.removeAttribute).htmlPage()
         viewers.get(module + ["quality"], use: C.quality).htmlPage()
         viewers.get("requirements-search", use: C.search).htmlPage()
         leads.get("requirements-settings", use: C.settings).htmlPage()
@@ -63,6 +67,7 @@ public enum RequirementsModule {
         app.registerSchema("RequirementComment", RequirementDTOs.CommentDTO.schema)
         app.registerSchema("CoverageDefinition", CoverageDTOs.DefinitionDTO.schema)
         app.registerSchema("ProjectCoverage", CoverageDTOs.ProjectCoverageDTO.schema)
+        app.registerSchema("AttributeDefinition", ModuleDTOs.AttributeDTO.schema)
 
         typealias A = RequirementsAPIController
         typealias P = OpenAPIOperation.Parameter
@@ -101,6 +106,26 @@ public enum RequirementsModule {
         editors.post("requirement-modules", use: A.createModule).openAPI(op(
             "createRequirementModule", "Create a module (editors)", [], body: RequirementDTOs.ModuleInput.schema,
             [.json(201, "Created", .ref("RequirementModule")), forbidden, invalid]))
+        editors.put(module, use: A.updateModule).openAPI(op(
+            "updateRequirementModule", "Rename a module, change its description or parent expectation (editors; the prefix stays)",
+            [prefix], body: ModuleDTOs.ModuleUpdate.schema, [.json(200, "Saved", .ref("RequirementModule")), forbidden, invalid]))
+        leads.delete(module, use: A.deleteModule).openAPI(op(
+            "deleteRequirementModule", "Delete an empty module (leads; its prefix stays reserved)", [prefix],
+            [.init(204, "Deleted"), forbidden, invalid]))
+        let attributeName = P(name: A.attributeParameter, in: .path, required: true, description: "Attribute name, e.g. sil")
+        viewers.get(module + ["attributes"], use: A.attributes).openAPI(op(
+            "listModuleAttributes", "The module's custom attribute definitions", [prefix],
+            [.json(200, "Definitions", .array(.ref("AttributeDefinition")))]))
+        leads.post(module + ["attributes"], use: A.defineAttribute).openAPI(op(
+            "defineModuleAttribute", "Define a custom attribute (leads)", [prefix], body: ModuleDTOs.AttributeInput.createSchema,
+            [.json(201, "Created", .ref("AttributeDefinition")), forbidden, invalid]))
+        leads.put(module + ["attributes", .parameter(A.attributeParameter)], use: A.updateAttribute).openAPI(op(
+            "updateModuleAttribute", "Relabel an attribute or change an enumeration's values (leads; name and type stay)",
+            [prefix, attributeName], body: ModuleDTOs.AttributeInput.updateSchema,
+            [.json(200, "Saved", .ref("AttributeDefinition")), forbidden, invalid]))
+        leads.delete(module + ["attributes", .parameter(A.attributeParameter)], use: A.removeAttribute).openAPI(op(
+            "removeModuleAttribute", "Remove an attribute no current requirement has a value for (leads)", [prefix, attributeName],
+            [.init(204, "Removed"), forbidden, invalid]))
         viewers.get(module + ["document"], use: A.document).openAPI(op(
             "getRequirementDocument", "A module's sections and requirements in document order", [prefix],
             [.json(200, "Document", .object([("module", .ref("RequirementModule")), ("items", .array(.ref("DocumentItem")))],
@@ -134,7 +159,8 @@ public enum RequirementsModule {
         viewers.get(requirement, use: A.show).openAPI(op(
             "getRequirement", "A requirement with its findings", [key], [.json(200, "The requirement", .ref("Requirement"))]))
         editors.put(requirement, use: A.update).openAPI(op(
-            "updateRequirement", "Save a new version (send the version you edited)", [key], body: RequirementDTOs.RequirementInput.schema,
+            "updateRequirement", "Save a new version (send the version you edited); a section takes {version, title, text}", [key],
+            body: RequirementDTOs.RequirementInput.schema,
             [.json(200, "Saved", .ref("Requirement")), forbidden, invalid, conflict]))
         editors.delete(requirement, use: A.delete).openAPI(op(
             "deleteRequirement", "Delete a draft requirement or empty section (?version=N)",
@@ -143,6 +169,12 @@ public enum RequirementsModule {
         editors.post(requirement + ["status"], use: A.setStatus).openAPI(op(
             "setRequirementStatus", "Move along the lifecycle (approve and obsolete: leads)", [key], body: RequirementDTOs.StatusInput.schema,
             [.json(200, "Saved", .ref("Requirement")), forbidden, invalid, conflict]))
+        editors.post(requirement + ["move"], use: A.move).openAPI(op(
+            "moveRequirementItem", "Move a section or requirement: one step, or under a parent at a position (editors)", [key],
+            body: ModuleDTOs.MoveInput.schema,
+            [.json(200, "The module's document in its new order", .object([("module", .ref("RequirementModule")),
+                                                                           ("items", .array(.ref("DocumentItem")))],
+                                                                          required: ["module", "items"])), forbidden, invalid]))
         viewers.get(requirement + ["findings"], use: A.findings).openAPI(op(
             "getRequirementFindings", "Quality findings of the statement (enabled rules)", [key],
             [.json(200, "Findings", .array(.ref("QualityFinding")))]))
@@ -152,6 +184,13 @@ public enum RequirementsModule {
             "addRequirementComment", "Comment, or reply to a thread", [key],
             body: .object([("body", .string()), ("thread", .string(format: "uuid"))], required: ["body"]),
             [.json(201, "Created", .ref("RequirementComment")), invalid]))
+        let thread = P(name: A.threadParameter, in: .path, required: true, description: "Id of the thread's first comment")
+        viewers.post("comments", .parameter(A.threadParameter), "resolve", use: A.resolveThread).openAPI(op(
+            "resolveCommentThread", "Resolve a comment thread (editors, or the thread's author)", [thread],
+            [.json(200, "The thread's first comment", .ref("RequirementComment")), forbidden, invalid]))
+        viewers.post("comments", .parameter(A.threadParameter), "reopen", use: A.reopenThread).openAPI(op(
+            "reopenCommentThread", "Reopen a resolved comment thread (editors, or the thread's author)", [thread],
+            [.json(200, "The thread's first comment", .ref("RequirementComment")), forbidden, invalid]))
         viewers.get("artifacts", .parameter(A.artifactParameter), "impact", use: A.impact).openAPI(op(
             "getImpactSet", "The transitive set reachable from an artifact over chosen link kinds",
             [P(name: A.artifactParameter, in: .path, required: true, description: "Artifact key of any kind"),

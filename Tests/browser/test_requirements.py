@@ -1,5 +1,7 @@
 """Requirements in a real browser: runs after test_projects.py created project ATC (Ada leads it)."""
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import console_errors
@@ -91,4 +93,27 @@ def test_module_requirements_links_and_a_suspect_link_cleared(server, browser, s
     image = browser.find_element(By.CSS_SELECTOR, "img.impact-graph")
     assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)
     print("screenshot:", screenshot("25-impact"))
+    assert console_errors(browser) == []
+
+
+def test_inline_status_in_the_document(server, browser, screenshot):
+    sign_in(browser, server, "ada@example.com", PASSWORD)
+    browser.get(server["url"] + MODULE)
+    badge = browser.find_element(By.CSS_SELECTOR, '#item-SYS-REQ-002 a.inline-status')
+    assert badge.text == "Draft"
+    badge.click()
+    menu = browser.find_element(By.CSS_SELECTOR, ".status-menu")
+    choices = [button.text for button in menu.find_elements(By.TAG_NAME, "button")]
+    assert choices == ["Submit for review", "Make obsolete"], choices  # Ada leads ATC: obsolete is hers to choose
+    print("screenshot:", screenshot("26-inline-status-menu"))
+    click_and_wait(browser, menu.find_element(By.XPATH, './/button[text()="Submit for review"]'))
+    assert browser.current_url.endswith(MODULE + "#item-SYS-REQ-002"), browser.current_url
+    assert "SYS-REQ-002 is now in review." in browser.find_element(By.CSS_SELECTOR, ".flashes").text
+    badge = browser.find_element(By.CSS_SELECTOR, '#item-SYS-REQ-002 a.inline-status')
+    assert badge.text == "In review"
+    # Escape closes the menu again without changing anything.
+    badge.click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".status-menu")
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert browser.find_elements(By.CSS_SELECTOR, ".status-menu") == []
     assert console_errors(browser) == []

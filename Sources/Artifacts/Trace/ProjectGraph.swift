@@ -22,7 +22,7 @@ public struct ProjectGraph: Sendable {
     public func kind(of node: TraceGraph.Node) -> String { artifactKinds[Int(nodeKinds[Int(node)])] }
 
     /// Builds the graph from rows; link rows whose ends are not live artifacts are skipped.
-    init(projectID: UUID, revision: Int64, artifacts: [(id: UUID, key: String, title: String, kind: String)],
+    public init(projectID: UUID, revision: Int64, artifacts: [(id: UUID, key: String, title: String, kind: String)],
          links: [(source: UUID, target: UUID, kind: String)])
     {
         var kinds: [String] = []

@@ -68,15 +68,16 @@ enum RequirementsAPIController {
         try await requirementDTO(try await itemID(request), request)
     }
 
-    @Sendable static func update(_ request: Request) async throws -> RequirementDTOs.RequirementDTO {
+    @Sendable static func update(_ request: Request) async throws -> Response {
         let id = try await itemID(request)
+        if try await DocumentItem.find(id, on: request.db)?.itemType == .section { return try await updateSection(id, request) }
         let input = try request.content.decode(RequirementDTOs.RequirementInput.self)
         guard let version = input.version else {
             throw RequirementInvalid(field: "version", "send the version you edited, so a concurrent change is not overwritten")
         }
         try await RequirementStore.updateRequirement(try RequirementContext(request), id: id, expectedVersion: version,
                                                      draft: input.draft)
-        return try await requirementDTO(id, request)
+        return try await requirementDTO(id, request).encodeResponse(for: request)
     }
 
     @Sendable static func delete(_ request: Request) async throws -> HTTPStatus {

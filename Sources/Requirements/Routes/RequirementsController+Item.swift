@@ -82,11 +82,23 @@ extension RequirementsController {
         guard let status = RequirementStatus(rawValue: form["status"] ?? ""), let version = form["version"].flatMap(Int.init) else {
             throw Abort(.unprocessableEntity, reason: "The form needs a status and a version.")
         }
+        // From the document's inline status menu: back to the same row of the document.
+        var document: String?
+        if form["back"] == "document", let item = try await DocumentItem.find(id, on: request.db),
+           let module = try await RequirementModule.find(item.moduleID, on: request.db)
+        {
+            let key = request.parameters.get(RequirementsAPIController.keyParameter) ?? ""
+            document = RequirementRoute.document(project: access.key, module: module.prefix).path + "#item-" + RequirementRoute.encodeItemKey(key)
+        }
         do {
             let artifact = try await RequirementStore.transition(try RequirementContext(request), id: id, expectedVersion: version, to: status)
             request.flash(.success, "\(artifact.key) is now \(status.title.lowercased()).")
-            return request.redirect(to: RequirementRoute.item(project: access.key, key: artifact.key).path, redirectType: .normal)
+            return request.redirect(to: document ?? RequirementRoute.item(project: access.key, key: artifact.key).path, redirectType: .normal)
         } catch let error as RequirementInvalid {
+            if let document {
+                request.flash(.error, "The status was not changed: \(error.errors.map(\.reason).joined(separator: "; ")).")
+                return request.redirect(to: document, redirectType: .normal)
+            }
             return try await renderItem(request, errors: error.errors)
         }
     }

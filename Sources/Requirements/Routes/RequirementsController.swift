@@ -39,7 +39,8 @@ enum RequirementsController {
     }
 
     static func renderDocument(_ request: Request, draft: RequirementDraft = RequirementDraft(), parentKey: String = "",
-                               sectionTitle: String = "", errors: [ProblemDetails.FieldError] = []) async throws -> Response
+                               sectionTitle: String = "", moduleForm: DocumentPage.ModuleForm? = nil,
+                               errors: [ProblemDetails.FieldError] = []) async throws -> Response
     {
         let access = try request.requireProject()
         let (module, settings) = try await RequirementsAPIController.findModule(request)
@@ -49,7 +50,8 @@ enum RequirementsController {
         if draft.type.isEmpty || !settings.typeList.contains(draft.type) { draft.type = settings.typeList.first ?? "" }
         return request.render(DocumentPage(
             access: access, module: module, rows: rows, types: settings.typeList, attributes: attributes,
-            csrfToken: request.csrfToken, draft: draft, parentKey: parentKey, sectionTitle: sectionTitle, errors: errors),
+            csrfToken: request.csrfToken, draft: draft, parentKey: parentKey, sectionTitle: sectionTitle,
+            moduleForm: moduleForm, errors: errors),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

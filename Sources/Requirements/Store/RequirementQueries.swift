@@ -305,6 +305,28 @@ public enum RequirementQueries {
             .replacingOccurrences(of: "_", with: "\\_")
     }
 
+    /// The module's live requirements whose current version has a value for `attr.<name>`, with that value as
+    /// text (each chosen value for multi-enumerations).
+    static func attributeValues(moduleID: UUID, name: String, on db: any Database) async throws -> [(key: String, values: [String])] {
+        let field = "attr." + name
+        let rows = try await RowStream.map("""
+            SELECT a.key, v.content FROM requirement_items i
+            JOIN artifacts a ON a.id = i.artifact_id AND a.deleted_at IS NULL
+            JOIN artifact_versions v ON v.artifact_id = a.id AND v.version = a.version
+            WHERE i.module_id = $1 AND v.content LIKE $2 ESCAPE '\\'
+            """, [.uuid(moduleID), .string("%\"" + escapeLike(field) + "\"%")], on: db) { row in
+            (try row.string(0), try row.string(1))
+        }
+        return rows.compactMap { key, content in
+            guard let fields = try? JSONDecoder().decode(ArtifactFields.self, from: Data(content.utf8)) else { return nil }
+            switch fields[field] {
+            case .null: return nil
+            case .list(let values): return values.isEmpty ? nil : (key, values)
+            case let other: return (key, [other.displayText])
+            }
+        }
+    }
+
     /// Requirements whose current snapshot has `attr.<name>` equal to (or, for lists, containing) `value`.
     static func matchingAttribute(projectID: UUID, name: String, value: String, on db: any Database) async throws -> Set<UUID> {
         let sql = db as! any SQLDatabase

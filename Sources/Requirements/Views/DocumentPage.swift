@@ -4,6 +4,8 @@ import Plot
 /// A module as a document: sections and requirements in order with outline numbers, statuses, quality and
 /// suspect badges. Editors add sections and requirements and change many at once.
 struct DocumentPage: PageView {
+    typealias ModuleForm = (name: String, description: String, parentExpected: Bool)
+
     let access: ProjectAccess
     let module: RequirementModule
     let rows: [RequirementQueries.DocumentRow]
@@ -13,6 +15,8 @@ struct DocumentPage: PageView {
     var draft = RequirementDraft()
     var parentKey = ""
     var sectionTitle = ""
+    /// What was typed into the module details form when it came back with errors.
+    var moduleForm: ModuleForm?
     var errors: [ProblemDetails.FieldError] = []
 
     var pageTitle: String { "\(module.prefix) · \(module.name)" }
@@ -45,6 +49,7 @@ struct DocumentPage: PageView {
                         Button("Apply to selected").attribute(named: "type", value: "submit")
                     }.class("bulk")
                 }
+                InlineStatusForm(access: access, csrfToken: csrfToken)
             } else {
                 document(selectable: false)
             }
@@ -62,8 +67,11 @@ struct DocumentPage: PageView {
         }
         return Div {
             H2("Add a requirement")
-            FormErrors(errors.filter { !["title", "statement", "type", "priority", "parent", "section_title"].contains($0.field) }
-                .map(\.reason.sentenceCased))
+            // Errors no field shows (the module and attribute forms below show their own).
+            FormErrors(errors.filter {
+                !["title", "statement", "type", "priority", "parent", "section_title", "name", "label", "options", "value_type"].contains($0.field)
+                    && !$0.field.hasPrefix("module_") && !$0.field.hasPrefix("attribute-")
+            }.map(\.reason.sentenceCased))
             PostForm(action: RequirementRoute.newItem(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
                 HiddenField("item_type", "requirement")
                 FormField("Title", name: "title", value: draft.title, error: fieldError(errors, "title"))
@@ -80,24 +88,12 @@ struct DocumentPage: PageView {
                 FormField("Section title", name: "section_title", value: sectionTitle, error: fieldError(errors, "section_title"))
                 SelectField("Place under", name: "parent", options: [("", "Top of the document")] + rows.filter { $0.type == .section }.map {
                     ($0.key, "\($0.number) \($0.title)")
-                })
+                }, id: "field-section-parent")
                 Button("Add section").attribute(named: "type", value: "submit")
             }.id("new-section")
-            if access.allows(.lead) {
-                H2("Custom attributes")
-                if attributes.isEmpty { Paragraph("None yet.").class("hint") }
-                List(attributes) { definition in
-                    ListItem("\(definition.label) (\(definition.name), \(definition.valueType.title))"
-                             + (definition.optionList.isEmpty ? "" : ": " + definition.optionList.joined(separator: ", ")))
-                }
-                PostForm(action: RequirementRoute.attributes(project: access.key, module: module.prefix).path, csrfToken: csrfToken) {
-                    FormField("Name", name: "name", error: fieldError(errors, "name"), hint: "lower-case, e.g. sil")
-                    FormField("Label", name: "label", error: fieldError(errors, "label"))
-                    SelectField("Type", name: "value_type", options: AttributeDefinition.ValueType.allCases.map { ($0.rawValue, $0.title) })
-                    TextAreaField("Values (enumerations, one per line)", name: "options", error: fieldError(errors, "options"), rows: 3)
-                    Button("Add attribute").attribute(named: "type", value: "submit")
-                }.id("new-attribute")
-            }
+            ModuleSettingsForms(access: access, module: module, attributes: attributes, csrfToken: csrfToken,
+                                moduleForm: moduleForm ?? (module.name, module.description, module.parentExpected),
+                                isEmpty: rows.isEmpty, errors: errors)
         }
     }
 }

@@ -59,7 +59,7 @@ struct RequirementPage: PageView {
                              csrfToken: csrfToken, fields: [("status", transition.to.rawValue), ("version", String(artifact.version))],
                              style: transition.to == .approved ? "primary" : "")
             }
-        }.class("actions")
+        }.class("actions").id("status")
     }
 
     func moveActions() -> Component {

@@ -7,6 +7,10 @@ public enum RequirementRoute: Sendable {
     case newItem(project: String, module: String)
     case bulk(project: String, module: String)
     case attributes(project: String, module: String)
+    case moduleDetails(project: String, module: String)
+    case moduleDelete(project: String, module: String)
+    case attribute(project: String, module: String, id: UUID)
+    case attributeRemove(project: String, module: String, id: UUID)
     case quality(project: String, module: String)
     case search(project: String)
     case settings(project: String)
@@ -52,6 +56,10 @@ public enum RequirementRoute: Sendable {
         case .newItem(let key, let prefix): return module(key, prefix) + "/items"
         case .bulk(let key, let prefix): return module(key, prefix) + "/bulk"
         case .attributes(let key, let prefix): return module(key, prefix) + "/attributes"
+        case .moduleDetails(let key, let prefix): return module(key, prefix) + "/details"
+        case .moduleDelete(let key, let prefix): return module(key, prefix) + "/delete"
+        case .attribute(let key, let prefix, let id): return module(key, prefix) + "/attributes/\(id.uuidString.lowercased())"
+        case .attributeRemove(let key, let prefix, let id): return module(key, prefix) + "/attributes/\(id.uuidString.lowercased())/remove"
         case .quality(let key, let prefix): return module(key, prefix) + "/quality"
         case .search(let key): return project(key) + "/requirements-search"
         case .settings(let key): return project(key) + "/requirements-settings"

@@ -9,9 +9,12 @@ public struct FormField: Component {
     let error: String?
     let autocomplete: String?
     let hint: String?
+    let id: String
 
+    /// `id` defaults to `field-<name>`; give one when a page has several forms with the same field name.
     public init(_ label: String, name: String, type: String = "text", value: String = "", error: String? = nil,
-                autocomplete: String? = nil, hint: String? = nil) {
+                autocomplete: String? = nil, hint: String? = nil, id: String? = nil) {
+        self.id = id ?? "field-" + name
         self.label = label
         self.name = name
         self.type = type
@@ -22,7 +25,6 @@ public struct FormField: Component {
     }
 
     public var body: Component {
-        let id = "field-" + name
         var attributes: [Attribute<HTML.InputContext>] = [
             .attribute(named: "type", value: type), .attribute(named: "name", value: name),
             .attribute(named: "id", value: id), .attribute(named: "value", value: HTMLEscape.attribute(value)),
@@ -87,7 +89,10 @@ public struct TextAreaField: Component {
     let error: String?
     let rows: Int
 
-    public init(_ label: String, name: String, value: String = "", error: String? = nil, rows: Int = 6) {
+    let id: String
+
+    public init(_ label: String, name: String, value: String = "", error: String? = nil, rows: Int = 6, id: String? = nil) {
+        self.id = id ?? "field-" + name
         self.label = label
         self.name = name
         self.value = value
@@ -96,7 +101,6 @@ public struct TextAreaField: Component {
     }
 
     public var body: Component {
-        let id = "field-" + name
         var nodes: [Node<HTML.BodyContext>] = [
             .attribute(named: "name", value: name), .attribute(named: "id", value: id),
             .attribute(named: "rows", value: String(rows)),
@@ -122,8 +126,11 @@ public struct SelectField: Component {
     let selected: String
     let error: String?
 
+    let id: String
+
     public init(_ label: String, name: String, options: [(value: String, title: String)], selected: String = "",
-                error: String? = nil) {
+                error: String? = nil, id: String? = nil) {
+        self.id = id ?? "field-" + name
         self.label = label
         self.name = name
         self.options = options
@@ -132,7 +139,6 @@ public struct SelectField: Component {
     }
 
     public var body: Component {
-        let id = "field-" + name
         var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "name", value: name), .attribute(named: "id", value: id)]
         for option in options {
             // Kept when empty: Plot drops empty attributes, and an <option> without `value` submits its title.
