@@ -4,7 +4,7 @@ import Vapor
 
 /// The artifact core's registration: migrations, the registry, and the read API every kind shares.
 public enum ArtifactsModule {
-    public static let migrations: [any Migration] = [CreateArtifacts(), AddTraceGraphIndexes()]
+    public static let migrations: [any Migration] = [CreateArtifacts(), AddTraceGraphIndexes(), CreateTriggerFieldSettings()]
 
     public static func register(on app: Application) {
         _ = app.artifactRegistry
@@ -36,6 +36,24 @@ public enum ArtifactsModule {
             tag: "artifacts", parameters: [projectKey],
             responses: [.json(200, "Revision", .object([("revision", .integer())], required: ["revision"])), refused, notFound],
             security: ["bearer"]))
+        app.registerSchema("KindTriggerFields", TriggerFieldsAPIController.KindTriggers.schema)
+        viewers.get("trigger-fields", use: TriggerFieldsAPIController.list).openAPI(.init(
+            "listTriggerFields", summary: "For every artifact kind, the fields whose change turns links suspect in this project",
+            tag: "artifacts", parameters: [projectKey],
+            responses: [.json(200, "Kinds", .array(.ref("KindTriggerFields"))), refused, notFound], security: ["bearer"]))
+        let leads = app.grouped(["api", "v1"] + ProjectRoute.groupPath).grouped(ProjectAccessMiddleware(.lead))
+        leads.put("trigger-fields", .parameter(TriggerFieldsAPIController.kindParameter), use: TriggerFieldsAPIController.replace)
+            .openAPI(.init(
+                "replaceTriggerFields",
+                summary: "Choose a kind's trigger fields (leads; audited). Hashes are recomputed and in-sync links re-baselined, so nothing turns suspect",
+                tag: "artifacts",
+                parameters: [projectKey, .init(name: TriggerFieldsAPIController.kindParameter, in: .path, required: true,
+                                               description: "Artifact kind, e.g. requirement")],
+                requestBody: .object([("fields", .array(.string()))], required: ["fields"]),
+                responses: [.json(200, "Saved", .ref("KindTriggerFields")), refused,
+                            .problem(403, "The caller is not a lead"), notFound,
+                            .problem(422, "Unknown fields, or none")],
+                security: ["bearer"]))
         let artifact = viewers.grouped("artifacts", .parameter(ArtifactsAPIController.keyParameter))
         artifact.get(use: ArtifactsAPIController.show).openAPI(.init(
             "getArtifact", summary: "An artifact of any kind, by key", tag: "artifacts", parameters: [projectKey, artifactKey],

@@ -39,6 +39,7 @@ public enum RequirementsModule {
         viewers.get("requirements-search", use: C.search).htmlPage()
         leads.get("requirements-settings", use: C.settings).htmlPage()
         leads.post("requirements-settings", use: C.saveSettings).htmlPage()
+        leads.post("requirements-settings", "triggers", use: C.saveTriggers).htmlPage()
         viewers.get("suspect-links", use: C.suspect).htmlPage()
         viewers.get("requirements-coverage", use: C.coverage).htmlPage()
         viewers.get(item, use: C.item).htmlPage()

@@ -328,12 +328,7 @@ import VaporTesting
                 try await writer.update(try b.requireID(), expectedVersion: 1, title: "B", fields: ["statement": .string("b2")])
                 try await writer.link("test-derives-from", from: try b.requireID(), to: try a.requireID())
             }
-            func token(_ email: String) async throws -> String {
-                let response = try await app.send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
-                                                  body: #"{"email":"\#(email)","password":"\#(testPassword)"}"#)
-                return try #require(response.text.firstMatch(of: /"access_token":"([^"]+)"/).map { String($0.1) })
-            }
-            let vic: HTTPHeaders = ["Authorization": "Bearer \(try await token("vic@example.com"))"]
+            let vic = try await app.bearerHeaders("vic@example.com")
             let shown = try await app.send(.GET, "/api/v1/projects/ATC/artifacts/NOTE-001", headers: vic)
             #expect(shown.status == .ok)
             #expect(shown.text.contains(#""key":"NOTE-001""#) && shown.text.contains(#""priority":1"#))
@@ -350,7 +345,7 @@ import VaporTesting
             #expect(kinds.text.contains(#""key_pattern":"NOTE-###""#) && kinds.text.contains(#""acyclic":true"#))
             #expect(try await app.send(.GET, "/api/v1/projects/ATC/artifacts/NOTE-404", headers: vic).status == .notFound)
             // A non-member: 404 for the project's artifacts, whether or not they exist.
-            let otto: HTTPHeaders = ["Authorization": "Bearer \(try await token("otto@example.com"))"]
+            let otto = try await app.bearerHeaders("otto@example.com")
             for path in ["/api/v1/projects/ATC/artifacts/NOTE-001", "/api/v1/projects/ATC/artifacts/NOTE-001/history",
                          "/api/v1/projects/ATC/revision"] {
                 let response = try await app.send(.GET, path, headers: otto)
@@ -358,7 +353,7 @@ import VaporTesting
                 #expect(!response.text.contains("statement"))
             }
             // A key of ATC asked for under OPS (where Lena is lead) is not found: every query filters by project.
-            let lena: HTTPHeaders = ["Authorization": "Bearer \(try await token("lena@example.com"))"]
+            let lena = try await app.bearerHeaders("lena@example.com")
             #expect(try await app.send(.GET, "/api/v1/projects/OPS/artifacts/NOTE-001", headers: lena).status == .notFound)
         }
     }

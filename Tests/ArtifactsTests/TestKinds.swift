@@ -3,7 +3,8 @@ import Vapor
 
 /// A kind that exists only in tests, so the artifact core is proven without any domain module.
 enum TestKinds {
-    static let note = ArtifactKind(id: "test-note", label: "Note", keyPattern: "NOTE-###", triggerFields: ["title", "statement"])
+    static let note = ArtifactKind(id: "test-note", label: "Note", keyPattern: "NOTE-###", triggerFields: ["title", "statement"],
+                                   fields: ["priority"])
     static let task = ArtifactKind(id: "test-task", label: "Task", keyPattern: "TASK-####", triggerFields: ["statement"])
     static let derives = LinkKind(id: "test-derives-from", label: "derives from", inverseLabel: "derived by",
                                   pairs: [.init("test-note", "test-note")], acyclic: true)

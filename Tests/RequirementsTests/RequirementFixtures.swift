@@ -60,12 +60,7 @@ struct RequirementFixtures {
         try #require(try await Artifact.find(artifact.id, on: app.db))
     }
 
-    func token(_ email: String) async throws -> HTTPHeaders {
-        let response = try await app.send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
-                                          body: #"{"email":"\#(email)","password":"\#(testPassword)"}"#)
-        let token = try #require(response.text.firstMatch(of: /"access_token":"([^"]+)"/).map { String($0.1) })
-        return ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
-    }
+    func token(_ email: String) async throws -> HTTPHeaders { try await app.bearerHeaders(email) }
 
     func auditActions(_ action: String) async throws -> [AuditEntry] {
         try await AuditEntry.query(on: app.db).filter(\.$action == action).all()

@@ -66,6 +66,16 @@ extension Application {
         let request = TestingHTTPRequest(method: method, url: .init(path: path), headers: headers, body: buffer)
         return try await testing().performTest(request: request)
     }
+
+    /// Signs in through the API: JSON headers carrying the bearer token of `email`.
+    public func bearerHeaders(_ email: String, password: String = testPassword) async throws -> HTTPHeaders {
+        let response = try await send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
+                                      body: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        guard let token = response.text.firstMatch(of: /"access_token":"([^"]+)"/).map({ String($0.1) }) else {
+            throw Abort(.unauthorized, reason: "\(email) could not sign in: \(response.status) \(response.text)")
+        }
+        return ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+    }
 }
 
 extension TestingHTTPResponse {

@@ -10,14 +10,35 @@ public struct ArtifactKind: Sendable, Hashable {
     public let defaultKeyPattern: KeyPattern
     /// Fields whose change turns links suspect; their canonical JSON is hashed into `trigger_hash`.
     public let triggerFields: [String]
+    /// The fields a project may choose as triggers instead (`title` always among them); custom attributes
+    /// (`attr.<name>`) are allowed as well when `customAttributes` is set.
+    public let fields: [String]
+    public let customAttributes: Bool
 
-    public init(id: String, label: String, keyPattern: String, triggerFields: [String]) {
+    public init(id: String, label: String, keyPattern: String, triggerFields: [String], fields: [String] = [],
+                customAttributes: Bool = false) {
         guard let pattern = KeyPattern(keyPattern) else { preconditionFailure("invalid key pattern \(keyPattern)") }
         precondition(!id.isEmpty && id.count <= 40, "artifact kind ids are 1–40 characters")
         self.id = id
         self.label = label
         self.defaultKeyPattern = pattern
         self.triggerFields = triggerFields
+        var known = ["title"]
+        for field in triggerFields + fields where !known.contains(field) { known.append(field) }
+        self.fields = known
+        self.customAttributes = customAttributes
+    }
+
+    /// Why `field` cannot be a trigger field of this kind, or nil when it can.
+    public func triggerFieldProblem(_ field: String) -> String? {
+        if fields.contains(field) { return nil }
+        if customAttributes, field.hasPrefix("attr."), field.count > 5, field.count <= 45,
+           field.dropFirst(5).allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
+            return nil
+        }
+        return "\(label.lowercased()) has no field \(field) (fields: \(fields.joined(separator: ", "))"
+            + (customAttributes ? ", or attr.<name> for a custom attribute)" : ")")
     }
 }
 

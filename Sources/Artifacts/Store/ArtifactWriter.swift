@@ -17,6 +17,8 @@ public final class ArtifactWriter {
     let registry: ArtifactRegistry
     let actor: AuditActor
     let now: Date
+    /// The project's trigger fields per kind, read once per transaction.
+    var triggerFieldCache: [String: [String]] = [:]
 
     init(database: any Database, projectID: UUID, revision: Int64, registry: ArtifactRegistry, actor: AuditActor,
          now: Date)
@@ -65,7 +67,7 @@ public final class ArtifactWriter {
         artifact.title = title
         artifact.version = 1
         artifact.contentHash = snapshot.hash()
-        artifact.triggerHash = snapshot.hash(of: kind.triggerFields)
+        artifact.triggerHash = snapshot.hash(of: try await triggerFields(of: kind))
         artifact.createdAt = now
         artifact.createdBy = actor.userID
         artifact.updatedAt = now
@@ -98,7 +100,7 @@ public final class ArtifactWriter {
         }
         let changed = before.changes(to: snapshot)
         guard !changed.isEmpty else { return artifact }
-        let triggerHash = snapshot.hash(of: kind.triggerFields)
+        let triggerHash = snapshot.hash(of: try await triggerFields(of: kind))
         let triggerChanged = triggerHash != artifact.triggerHash
         artifact.title = title
         artifact.version += 1

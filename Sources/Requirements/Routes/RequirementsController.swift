@@ -163,33 +163,6 @@ enum RequirementsController {
         }
     }
 
-    @Sendable static func settings(_ request: Request) async throws -> Response {
-        let access = try request.requireProject()
-        let settings = try await RequirementSettings.of(access.projectID, on: request.db)
-        return request.render(RequirementSettingsPage(access: access, types: settings.typeList, disabled: settings.disabledRuleSet,
-                                                      coverage: CoverageDefinitions.format(settings.coverageQuestions),
-                                                      registry: request.artifactRegistry, csrfToken: request.csrfToken))
-    }
-
-    @Sendable static func saveSettings(_ request: Request) async throws -> Response {
-        let access = try request.requireProject()
-        let form = FormPairs(request)
-        let types = (form["types"] ?? "").components(separatedBy: .newlines)
-        let enabled = Set(form.names(prefixed: "rule_"))
-        let disabled = Set(QualityChecker.rules.map(\.id)).subtracting(enabled)
-        let coverage = form["coverage"] ?? ""
-        do {
-            try await RequirementStore.saveSettings(try RequirementContext(request), types: types, disabledRules: disabled,
-                                                    coverage: CoverageDefinitions.entries(coverage))
-            request.flash(.success, "Requirement settings saved.")
-            return request.redirect(to: RequirementRoute.settings(project: access.key).path, redirectType: .normal)
-        } catch let error as RequirementInvalid {
-            return request.render(RequirementSettingsPage(access: access, types: types, disabled: disabled, coverage: coverage,
-                                                          registry: request.artifactRegistry, csrfToken: request.csrfToken,
-                                                          errors: error.errors), status: .unprocessableEntity)
-        }
-    }
-
     @Sendable static func coverage(_ request: Request) async throws -> Response {
         let access = try request.requireProject()
         let settings = try await RequirementSettings.of(access.projectID, on: request.db)

@@ -3,12 +3,16 @@ import Artifacts
 /// The artifact kinds and link kinds this module registers. Later modules add pairs (`verifies` from test
 /// cases, `allocated-to` system elements, `mitigates` from hazards).
 public enum RequirementKinds {
-    /// A change of these fields turns the links at a requirement suspect and sends an approved one back to review.
+    /// By default a change of these fields turns the links at a requirement suspect and sends an approved one back
+    /// to review; a project lead may choose others (`TriggerFieldSetting`).
     public static let requirementTriggerFields = ["title", "statement"]
 
     public static let requirement = ArtifactKind(
-        id: "requirement", label: "Requirement", keyPattern: "REQ-###", triggerFields: requirementTriggerFields)
-    public static let section = ArtifactKind(id: "section", label: "Section", keyPattern: "SEC-###", triggerFields: ["title"])
+        id: "requirement", label: "Requirement", keyPattern: "REQ-###", triggerFields: requirementTriggerFields,
+        fields: ["statement", "rationale", "type", "priority", "verification_methods", "source", "owner", "tags"],
+        customAttributes: true)
+    public static let section = ArtifactKind(id: "section", label: "Section", keyPattern: "SEC-###", triggerFields: ["title"],
+                                             fields: ["text"])
 
     public static let derivesFrom = LinkKind(
         id: "derives-from", label: "derives from", inverseLabel: "derived by",

@@ -102,7 +102,8 @@ extension RequirementStore {
             }
             var snapshot = fields
             snapshot["title"] = .string(draft.title.trimmingCharacters(in: .whitespacesAndNewlines))
-            let triggerChanged = !Set(current.changes(to: snapshot)).isDisjoint(with: RequirementKinds.requirementTriggerFields)
+            let triggerFields = try await writer.triggerFields(of: RequirementKinds.requirement)
+            let triggerChanged = !Set(current.changes(to: snapshot)).isDisjoint(with: triggerFields)
             let newStatus: RequirementStatus = (status == .approved && triggerChanged) ? .inReview : status
             fields["status"] = .string(newStatus.rawValue)
             let artifact = try await writer.update(id, expectedVersion: expectedVersion, title: draft.title, fields: fields)

@@ -147,6 +147,21 @@ public enum RequirementStore {
 
     // MARK: helpers
 
+    /// The project's trigger fields of requirements and sections (leads), all kinds in one transaction.
+    public static func setTriggerFields(_ context: RequirementContext, _ fields: [String: [String]]) async throws {
+        try context.requireRole(.lead, to: "choose suspect link triggers")
+        try await context.write { writer in
+            for kind in fields.keys.sorted() {
+                do {
+                    try await writer.setTriggerFields(of: kind, to: fields[kind] ?? [])
+                } catch let refusal as ArtifactRefusal {
+                    let label = context.registry.kind(kind)?.label ?? kind
+                    throw ArtifactRefusal(refusal.status, field: refusal.field, "\(label): \(refusal.reason)")
+                }
+            }
+        }
+    }
+
     static func liveModule(_ id: UUID, _ context: RequirementContext, on db: any Database) async throws -> RequirementModule {
         guard let module = try await RequirementModule.query(on: db).filter(\.$id == id)
             .filter(\.$projectID == context.projectID).filter(\.$deletedAt == nil).first()

@@ -14,6 +14,7 @@ public enum RequirementRoute: Sendable {
     case quality(project: String, module: String)
     case search(project: String)
     case settings(project: String)
+    case triggers(project: String)
     case suspect(project: String)
     case coverage(project: String)
     case item(project: String, key: String)
@@ -63,6 +64,7 @@ public enum RequirementRoute: Sendable {
         case .quality(let key, let prefix): return module(key, prefix) + "/quality"
         case .search(let key): return project(key) + "/requirements-search"
         case .settings(let key): return project(key) + "/requirements-settings"
+        case .triggers(let key): return project(key) + "/requirements-settings/triggers"
         case .suspect(let key): return project(key) + "/suspect-links"
         case .coverage(let key): return project(key) + "/requirements-coverage"
         case .item(let key, let itemKey): return item(key, itemKey)

@@ -10,12 +10,7 @@ import VaporTesting
 @Suite struct JobAPITests {
     struct Payload: Codable { var n: Int }
 
-    func token(_ app: Application, _ email: String) async throws -> HTTPHeaders {
-        let response = try await app.send(.POST, "/api/v1/auth/login", headers: ["Content-Type": "application/json"],
-                                          body: #"{"email":"\#(email)","password":"\#(testPassword)"}"#)
-        let token = try #require(response.text.firstMatch(of: /"access_token":"([^"]+)"/).map { String($0.1) })
-        return ["Authorization": "Bearer \(token)"]
-    }
+    func token(_ app: Application, _ email: String) async throws -> HTTPHeaders { try await app.bearerHeaders(email) }
 
     @Test(arguments: TestDatabase.all)
     func theAPIShowsProgressToThoseWhoMaySeeTheJob(database: TestDatabase) async throws {
