@@ -23,10 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "TraceEngine"),
-        .target(name: "Interchange"),
+        .target(name: "Interchange", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Platform",
             dependencies: [
@@ -67,7 +68,7 @@ let package = Package(
             path: "Tests/SesaTesting"
         ),
         .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
         .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine"]),

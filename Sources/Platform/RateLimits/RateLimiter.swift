@@ -76,7 +76,8 @@ public struct RateLimiter: Sendable {
         return Count(hits: Int(hits), resetsAt: Date(timeIntervalSince1970: Double(start) / 1000 + window))
     }
 
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    /// Rounded down, so a window never starts after the moment it was opened (Retry-After stays within the window).
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
     static func milliseconds(_ interval: TimeInterval) -> Int64 { Int64((interval * 1000).rounded()) }
 }
 

@@ -15,6 +15,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func anAccountLocksAfterFiveFailuresAndIsReleasedAfterTheWindow(database: TestDatabase) async throws {
         try await withApp(on: database, environment: Self.environment) { app in
+            app.clock.freeze() // windows are counted on the app clock; a slow machine must not roll them over
             try await app.makeUser("victim@example.com")
             let attacker = TestBrowser(app)
             // Five failures from two addresses (neither reaches its own throttle of four).
@@ -41,6 +42,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func thePerAddressThrottleTripsFirstSoOneAttackerCannotLockAVictimOut(database: TestDatabase) async throws {
         try await withApp(on: database, environment: Self.environment) { app in
+            app.clock.freeze() // windows are counted on the app clock; a slow machine must not roll them over
             try await app.makeUser("victim@example.com")
             let attacker = TestBrowser(app)
             for index in 0..<4 {
@@ -63,6 +65,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func sprayingManyAccountsFromOneAddressIsThrottled(database: TestDatabase) async throws {
         try await withApp(on: database, environment: Self.environment) { app in
+            app.clock.freeze() // windows are counted on the app clock; a slow machine must not roll them over
             let sprayer = TestBrowser(app)
             for index in 0..<20 {
                 let failed = try await sprayer.signIn("user\(index)@example.com", password: "Winter2026!!", headers: from("192.0.2.1"))
@@ -76,6 +79,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func setUpAndSignInAttemptsAreRateLimited(database: TestDatabase) async throws {
         try await withApp(on: database, environment: Self.environment) { app in
+            app.clock.freeze() // windows are counted on the app clock; a slow machine must not roll them over
             let guesser = TestBrowser(app)
             for _ in 0..<20 {
                 #expect(try await guesser.get("/setup/guess", headers: from("192.0.2.9")).status == .notFound)
