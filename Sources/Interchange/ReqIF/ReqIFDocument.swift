@@ -13,11 +13,14 @@ public struct ReqIFDocument: Sendable, Equatable {
     public var relationGroups: [RelationGroup] = []
     /// The TOOL-EXTENSIONS element's inner XML, kept verbatim for export.
     public var toolExtensions: String?
+    /// The root element's namespace declarations (`xmlns:xhtml` → URI; "xmlns" for the default), which the
+    /// verbatim XHTML and tool extensions may use.
+    public var namespaces: [String: String] = [:]
 
     public init() {}
 
     public struct Header: Sendable, Equatable {
-        public var identifier = ""
+        public var identifier: String = ""
         public var comment: String?
         public var creationTime: String?
         public var repositoryID: String?
@@ -25,14 +28,32 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var version: String?
         public var sourceToolID: String?
         public var title: String?
+
+        public init(identifier: String = "", comment: String? = nil, creationTime: String? = nil, repositoryID: String? = nil, toolID: String? = nil, version: String? = nil, sourceToolID: String? = nil, title: String? = nil) {
+            self.identifier = identifier
+            self.comment = comment
+            self.creationTime = creationTime
+            self.repositoryID = repositoryID
+            self.toolID = toolID
+            self.version = version
+            self.sourceToolID = sourceToolID
+            self.title = title
+        }
     }
 
     /// What every identifiable element has.
     public struct Identity: Sendable, Equatable {
-        public var identifier = ""
+        public var identifier: String = ""
         public var longName: String?
         public var description: String?
         public var lastChange: String?
+
+        public init(identifier: String = "", longName: String? = nil, description: String? = nil, lastChange: String? = nil) {
+            self.identifier = identifier
+            self.longName = longName
+            self.description = description
+            self.lastChange = lastChange
+        }
     }
 
     public enum ValueKind: String, Sendable, Equatable, CaseIterable {
@@ -41,13 +62,19 @@ public struct ReqIFDocument: Sendable, Equatable {
     }
 
     public struct EnumValue: Sendable, Equatable {
-        public var identity = Identity()
-        public var key = ""
+        public var identity: Identity = Identity()
+        public var key: String = ""
         public var otherContent: String?
+
+        public init(identity: Identity = Identity(), key: String = "", otherContent: String? = nil) {
+            self.identity = identity
+            self.key = key
+            self.otherContent = otherContent
+        }
     }
 
     public struct Datatype: Sendable, Equatable {
-        public var identity = Identity()
+        public var identity: Identity = Identity()
         public var kind: ValueKind = .string
         /// MAX-LENGTH, MIN, MAX, ACCURACY as written.
         public var maxLength: String?
@@ -55,6 +82,16 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var max: String?
         public var accuracy: String?
         public var values: [EnumValue] = []
+
+        public init(identity: Identity = Identity(), kind: ValueKind = .string, maxLength: String? = nil, min: String? = nil, max: String? = nil, accuracy: String? = nil, values: [EnumValue] = []) {
+            self.identity = identity
+            self.kind = kind
+            self.maxLength = maxLength
+            self.min = min
+            self.max = max
+            self.accuracy = accuracy
+            self.values = values
+        }
     }
 
     public enum SpecTypeCategory: String, Sendable, Equatable {
@@ -63,18 +100,33 @@ public struct ReqIFDocument: Sendable, Equatable {
     }
 
     public struct AttributeDefinition: Sendable, Equatable {
-        public var identity = Identity()
+        public var identity: Identity = Identity()
         public var kind: ValueKind = .string
-        public var datatypeRef = ""
-        public var multiValued = false
+        public var datatypeRef: String = ""
+        public var multiValued: Bool = false
         public var isEditable: Bool?
         public var defaultValue: AttributeValue?
+
+        public init(identity: Identity = Identity(), kind: ValueKind = .string, datatypeRef: String = "", multiValued: Bool = false, isEditable: Bool? = nil, defaultValue: AttributeValue? = nil) {
+            self.identity = identity
+            self.kind = kind
+            self.datatypeRef = datatypeRef
+            self.multiValued = multiValued
+            self.isEditable = isEditable
+            self.defaultValue = defaultValue
+        }
     }
 
     public struct SpecType: Sendable, Equatable {
-        public var identity = Identity()
+        public var identity: Identity = Identity()
         public var category: SpecTypeCategory = .specObject
         public var attributes: [AttributeDefinition] = []
+
+        public init(identity: Identity = Identity(), category: SpecTypeCategory = .specObject, attributes: [AttributeDefinition] = []) {
+            self.identity = identity
+            self.category = category
+            self.attributes = attributes
+        }
     }
 
     public enum Value: Sendable, Equatable {
@@ -87,50 +139,105 @@ public struct ReqIFDocument: Sendable, Equatable {
 
     public struct AttributeValue: Sendable, Equatable {
         public var kind: ValueKind = .string
-        public var definitionRef = ""
+        public var definitionRef: String = ""
         public var value: Value = .text("")
+
+        public init(kind: ValueKind = .string, definitionRef: String = "", value: Value = .text("")) {
+            self.kind = kind
+            self.definitionRef = definitionRef
+            self.value = value
+        }
     }
 
     public struct SpecObject: Sendable, Equatable {
-        public var identity = Identity()
-        public var typeRef = ""
+        public var identity: Identity = Identity()
+        public var typeRef: String = ""
         public var values: [AttributeValue] = []
+
+        public init(identity: Identity = Identity(), typeRef: String = "", values: [AttributeValue] = []) {
+            self.identity = identity
+            self.typeRef = typeRef
+            self.values = values
+        }
     }
 
     public struct SpecRelation: Sendable, Equatable {
-        public var identity = Identity()
-        public var typeRef = ""
-        public var sourceRef = ""
-        public var targetRef = ""
+        public var identity: Identity = Identity()
+        public var typeRef: String = ""
+        public var sourceRef: String = ""
+        public var targetRef: String = ""
         public var values: [AttributeValue] = []
+
+        public init(identity: Identity = Identity(), typeRef: String = "", sourceRef: String = "", targetRef: String = "", values: [AttributeValue] = []) {
+            self.identity = identity
+            self.typeRef = typeRef
+            self.sourceRef = sourceRef
+            self.targetRef = targetRef
+            self.values = values
+        }
     }
 
     public struct HierarchyNode: Sendable, Equatable {
-        public var identity = Identity()
-        public var objectRef = ""
+        public var identity: Identity = Identity()
+        public var objectRef: String = ""
         public var isTableInternal: Bool?
         public var isEditable: Bool?
-        public var editableAttributeRefs: [String] = []
+        public var editableAttributes: [AttributeRef] = []
         public var children: [HierarchyNode] = []
 
         public var count: Int { 1 + children.reduce(0) { $0 + $1.count } }
+
+        public init(identity: Identity = Identity(), objectRef: String = "", isTableInternal: Bool? = nil, isEditable: Bool? = nil, editableAttributes: [AttributeRef] = [], children: [HierarchyNode] = []) {
+            self.identity = identity
+            self.objectRef = objectRef
+            self.isTableInternal = isTableInternal
+            self.isEditable = isEditable
+            self.editableAttributes = editableAttributes
+            self.children = children
+        }
+    }
+
+    /// A reference to an attribute definition of a known kind (EDIT-ATTRIBUTES names the kind in the element).
+    public struct AttributeRef: Sendable, Equatable {
+        public var kind: ValueKind
+        public var identifier: String
+
+        public init(kind: ValueKind, identifier: String) {
+            self.kind = kind
+            self.identifier = identifier
+        }
     }
 
     public struct Specification: Sendable, Equatable {
-        public var identity = Identity()
-        public var typeRef = ""
+        public var identity: Identity = Identity()
+        public var typeRef: String = ""
         public var values: [AttributeValue] = []
         public var children: [HierarchyNode] = []
 
         public var hierarchyCount: Int { children.reduce(0) { $0 + $1.count } }
+
+        public init(identity: Identity = Identity(), typeRef: String = "", values: [AttributeValue] = [], children: [HierarchyNode] = []) {
+            self.identity = identity
+            self.typeRef = typeRef
+            self.values = values
+            self.children = children
+        }
     }
 
     public struct RelationGroup: Sendable, Equatable {
-        public var identity = Identity()
-        public var typeRef = ""
-        public var sourceSpecificationRef = ""
-        public var targetSpecificationRef = ""
+        public var identity: Identity = Identity()
+        public var typeRef: String = ""
+        public var sourceSpecificationRef: String = ""
+        public var targetSpecificationRef: String = ""
         public var relationRefs: [String] = []
+
+        public init(identity: Identity = Identity(), typeRef: String = "", sourceSpecificationRef: String = "", targetSpecificationRef: String = "", relationRefs: [String] = []) {
+            self.identity = identity
+            self.typeRef = typeRef
+            self.sourceSpecificationRef = sourceSpecificationRef
+            self.targetSpecificationRef = targetSpecificationRef
+            self.relationRefs = relationRefs
+        }
     }
 
     /// Counts an importer reports and a round trip must keep.

@@ -70,7 +70,7 @@ final class ReqIFParserDelegate: NSObject, XMLParserDelegate {
         }
         if rawDepth > 0 {
             raw += "<" + name
-            for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { raw += " \(key)=\"\(Self.escape(value, quotes: true))\"" }
+            for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { raw += " \(key)=\"\(XMLEscape.escape(value, quotes: true))\"" }
             raw += ">"
             rawDepth += 1
             stack.append(name)
@@ -80,6 +80,7 @@ final class ReqIFParserDelegate: NSObject, XMLParserDelegate {
         if parent == nil {
             guard name == "REQ-IF" else { return fail(parser, "the root element is <\(name)>, not <REQ-IF>: this is not a ReqIF file") }
             sawRoot = true
+            for (key, uri) in attributes where key == "xmlns" || key.hasPrefix("xmlns:") { document.namespaces[key] = uri }
         } else if let parent, let allowed = ReqIFSchema.children[parent], !allowed.contains(name) {
             return fail(parser, "<\(name)> is not allowed inside <\(parent)> (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
@@ -217,7 +218,9 @@ final class ReqIFParserDelegate: NSObject, XMLParserDelegate {
         case "SOURCE": relation?.sourceRef = id
         case "TARGET": relation?.targetRef = id
         case "OBJECT": if !nodes.isEmpty { nodes[nodes.count - 1].objectRef = id }
-        case "EDIT-ATTRIBUTES": if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributeRefs.append(id) }
+        case "EDIT-ATTRIBUTES":
+            let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
+            if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
         case "SOURCE-SPECIFICATION": group?.sourceSpecificationRef = id
         case "TARGET-SPECIFICATION": group?.targetSpecificationRef = id
         case "SPEC-RELATIONS": group?.relationRefs.append(id)
@@ -264,12 +267,12 @@ final class ReqIFParserDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if rawDepth > 0 { raw += Self.escape(string, quotes: false) } else { text += string }
+        if rawDepth > 0 { raw += XMLEscape.escape(string, quotes: false) } else { text += string }
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
         let string = String(decoding: block, as: UTF8.self)
-        if rawDepth > 0 { raw += Self.escape(string, quotes: false) } else { text += string }
+        if rawDepth > 0 { raw += XMLEscape.escape(string, quotes: false) } else { text += string }
     }
 
     // MARK: helpers
@@ -285,20 +288,5 @@ final class ReqIFParserDelegate: NSObject, XMLParserDelegate {
         case "false", "0": false
         default: nil
         }
-    }
-
-    static func escape(_ text: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
