@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["Platform", "Artifacts", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
         .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts", "Interchange"]),
         .target(
             name: "SesaTesting",
             dependencies: [

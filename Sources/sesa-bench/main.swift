@@ -8,10 +8,13 @@ let usage = """
     usage: sesa-bench trace [--nodes N] [--links M] [--samples S] [--seed X]
            sesa-bench requirements [--requirements N] [--links M] [--modules K] [--samples S] [--seed X]
                                    [--postgres postgres://… (an empty database)]
+           sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH]
       trace         build the trace graph of a generated project and time impact sets,
                     against a naive dictionary-of-arrays graph (reference)
       requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,
                     impact sets, coverage, suspect propagation and the document page, against the targets
+      reqif         write a generated ReqIF file of N objects and read it and the largest shared file
+                    ($SESA_TESTDATA), against the Python reqif library and xmllint --stream
     """
 
 guard let command = arguments.first else {
@@ -31,6 +34,14 @@ case "requirements":
     do {
         let options = try RequirementsBenchmark.Options.parse(Array(arguments.dropFirst()))
         try await RequirementsBenchmark.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "reqif":
+    do {
+        let options = try ReqIFBenchmark.Options.parse(Array(arguments.dropFirst()))
+        try ReqIFBenchmark.run(options)
     } catch {
         FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
         exit(2)
