@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "Requirements",
-            dependencies: ["Platform", "Artifacts", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
+            dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
         .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
         .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts", "Interchange"]),

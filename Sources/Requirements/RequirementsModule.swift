@@ -7,13 +7,14 @@ import Vapor
 /// Requirement modules and requirements on the artifact core: registration of kinds, link kinds, migrations,
 /// pages and API.
 public enum RequirementsModule {
-    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions()]
+    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions(), CreateReqIFImports()]
 
     public static func register(on app: Application) {
         RequirementKinds.register(app.artifactRegistry)
         ProjectTabs.register(.init(title: "Requirements") { RequirementRoute.modules(project: $0).path })
         registerPages(app)
         registerAPI(app)
+        app.registerJob(ReqIFImportJob.kind, handler: ReqIFImportJob.run)
     }
 
     static func registerPages(_ app: Application) {
@@ -69,6 +70,7 @@ public enum RequirementsModule {
         app.registerSchema("CoverageDefinition", CoverageDTOs.DefinitionDTO.schema)
         app.registerSchema("ProjectCoverage", CoverageDTOs.ProjectCoverageDTO.schema)
         app.registerSchema("AttributeDefinition", ModuleDTOs.AttributeDTO.schema)
+        app.registerSchema("ReqIFImportPreview", ImportDTOs.PreviewDTO.schema)
 
         typealias A = RequirementsAPIController
         typealias P = OpenAPIOperation.Parameter
@@ -101,6 +103,15 @@ public enum RequirementsModule {
             ][$0]!)
         }
 
+        let importQuery = [
+            P(name: "file", in: .query, description: "The file's name; .reqifz is read as an archive (default upload.reqif)"),
+            P(name: "module", in: .query, description: "Import only the specification of this name"),
+            P(name: "dry_run", in: .query, description: "1: answer with the comparison, store nothing"),
+        ]
+        editors.on(.POST, "imports", "reqif", body: .collect(maxSize: "64mb"), use: A.importReqIF).openAPI(op(
+            "importReqIF", "Import a ReqIF or ReqIFZ file sent as the body (editors): a dry run compares, otherwise a job applies it in one transaction",
+            importQuery, [.json(200, "Dry run: per ReqIF document of the file, what would be new, changed, unchanged and missing", ImportDTOs.PreviewsDTO.schema),
+                          .json(202, "Accepted: the import job", ImportDTOs.AcceptedDTO.schema), forbidden, invalid]))
         viewers.get("requirement-modules", use: A.modules).openAPI(op(
             "listRequirementModules", "The project's requirement modules", [],
             [.json(200, "Modules", .object([("items", .array(.ref("RequirementModule")))], required: ["items"]))]))

@@ -44,5 +44,6 @@ public enum SesaApp {
         app.asyncCommands.use(CheckCommand(), as: "check")
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(AuditCommand(), as: "audit")
+        app.asyncCommands.use(ImportCommand(), as: "import")
     }
 }

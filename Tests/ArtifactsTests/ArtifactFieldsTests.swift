@@ -34,6 +34,7 @@ import Testing
         #expect(decoded["mass"].displayText == "2.50")
         #expect(decoded["count"] == .int(3))
         #expect(decoded["tags"] == .list([]))
+        #expect(decoded == fields && decoded.changes(to: fields).isEmpty, "a stored snapshot equals the one saved")
     }
 
     @Test func keyPatternsAllocateParseAndRefuseNonsense() throws {

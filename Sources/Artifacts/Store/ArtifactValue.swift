@@ -91,9 +91,11 @@ public struct ArtifactFields: Sendable, Hashable, Codable, ExpressibleByDictiona
         Set(values.keys).union(other.values.keys).sorted().filter { self[$0] != other[$0] }
     }
 
+    /// NFC text; decimals as the string they are stored and read back as, so a snapshot in memory equals the
+    /// same snapshot read from the database (otherwise an unchanged number would count as a change).
     static func normalise(_ value: ArtifactValue) -> ArtifactValue {
         switch value {
-        case .string(let text): return .string(text.precomposedStringWithCanonicalMapping)
+        case .string(let text), .decimal(let text): return .string(text.precomposedStringWithCanonicalMapping)
         case .list(let items): return .list(items.map(\.precomposedStringWithCanonicalMapping))
         default: return value
         }

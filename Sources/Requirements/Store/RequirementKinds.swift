@@ -29,7 +29,14 @@ public enum RequirementKinds {
         id: "allocated-to", label: "allocated to", inverseLabel: "allocates", pairs: [])
     public static let mitigates = LinkKind(id: "mitigates", label: "mitigates", inverseLabel: "mitigated by", pairs: [])
 
-    public static let linkKinds = [derivesFrom, refines, satisfies, verifies, allocatedTo, mitigates]
+    /// A plain trace between requirements and sections: what an imported relation becomes when its type names
+    /// none of the kinds above (the type's name is kept with the import identity).
+    public static let relatesTo = LinkKind(
+        id: "relates-to", label: "relates to", inverseLabel: "related from",
+        pairs: [.init("requirement", "requirement"), .init("requirement", "section"), .init("section", "requirement"),
+                .init("section", "section")])
+
+    public static let linkKinds = [derivesFrom, refines, satisfies, verifies, allocatedTo, mitigates, relatesTo]
 
     public static func register(_ registry: ArtifactRegistry) {
         registry.register(requirement)

@@ -1,0 +1,57 @@
+import Artifacts
+import Fluent
+import Foundation
+import Interchange
+import Platform
+import Vapor
+
+/// `POST /api/v1/projects/{key}/imports/reqif?file=NAME[&module=NAME][&dry_run=1]` with the file as the body.
+/// A dry run answers with the comparison; otherwise the file is checked, stored and imported by a job
+/// (202 with the job's URL). Bad files get 422 naming the file, line and reason, and nothing is stored.
+extension RequirementsAPIController {
+    static let maximumImportBytes = 64 * 1024 * 1024
+
+    @Sendable static func importReqIF(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let context = try RequirementContext(request)
+        let name = (try? request.query.get(String.self, at: "file")) ?? "upload.reqif"
+        let module = (try? request.query.get(String.self, at: "module")).flatMap { $0.isEmpty ? nil : $0 }
+        let dryRun = ["1", "true", "yes"].contains((try? request.query.get(String.self, at: "dry_run")) ?? "")
+        guard let body = request.body.data, body.readableBytes > 0 else {
+            throw RequirementInvalid(field: "body", "send the .reqif or .reqifz file as the request body")
+        }
+        let data = Data(buffer: body)
+        let plans: [ReqIFImportPlan]
+        do {
+            plans = try ReqIFFileImport.plans(of: data, name: name, module: module)
+        } catch let error as ReqIFError {
+            throw RequirementInvalid(field: "file", error.description)
+        } catch let problem as ReqIFFileImport.Problem {
+            throw RequirementInvalid(field: "module", problem.message)
+        }
+        if dryRun {
+            let previews = try await ReqIFFileImport.preview(context, plans)
+            return try await ImportDTOs.PreviewsDTO(documents: previews.map(ImportDTOs.PreviewDTO.init)).encodeResponse(for: request)
+        }
+        try context.requireRole(.editor, to: "import requirements")
+        let user = request.auditActor
+        let job = try await request.db.transaction { db in
+            let upload = ReqIFUpload()
+            upload.id = UUID()
+            upload.projectID = access.projectID
+            upload.fileName = String(name.prefix(255))
+            upload.content = data
+            upload.module = module
+            upload.createdBy = user.userID
+            upload.createdAt = request.now
+            try await upload.create(on: db)
+            return try await JobQueue.enqueue(
+                kind: ReqIFImportJob.kind,
+                payload: ReqIFImportJob.Payload(upload: try upload.requireID(), project: access.projectID, role: access.role,
+                                                user: user.userID, label: user.label),
+                on: db, maxAttempts: 1, projectID: access.projectID, createdBy: user.userID)
+        }
+        let accepted = ImportDTOs.AcceptedDTO(job: job.uuidString.lowercased(), url: "/api/v1/jobs/\(job.uuidString.lowercased())")
+        return try await accepted.encodeResponse(status: .accepted, for: request)
+    }
+}

@@ -1,0 +1,317 @@
+import Artifacts
+import Fluent
+import Foundation
+import Interchange
+import Platform
+import Vapor
+
+extension ReqIFImporter {
+    /// Applies the plan in one transaction — modules, attributes, items, placement, links and identities all
+    /// commit or none does — and returns the comparison it applied (keys filled in). Changed trigger fields
+    /// turn the links at that item suspect, and send an approved requirement back to review, as any edit does.
+    @discardableResult
+    public static func apply(_ context: RequirementContext, _ plan: ReqIFImportPlan, file: String) async throws -> Preview {
+        try context.requireRole(.editor, to: "import requirements")
+        return try await context.write { writer in
+            var run = try await ApplyRun(writer: writer, context: context, plan: plan)
+            try await run.modules()
+            try await run.items()
+            try await run.links()
+            try await run.saveIdentities()
+            let preview = run.preview
+            try await AuditLog.record(
+                AuditEvent("reqif.imported", kind: "reqif-import", key: String(file.prefix(200)), project: context.projectID,
+                           after: ["new": String(preview.count(.new)), "changed": String(preview.count(.changed)),
+                                   "unchanged": String(preview.count(.unchanged)), "missing": String(preview.count(.missing)),
+                                   "links": String(preview.newLinks.count)],
+                           note: "ReqIF from \(plan.sourceTool): \(plan.counts)"),
+                by: context.actor, on: writer.database, at: context.now)
+            return run.preview
+        }
+    }
+}
+
+/// One application of a plan inside the writer's transaction.
+private struct ApplyRun {
+    let writer: ArtifactWriter
+    let context: RequirementContext
+    let plan: ReqIFImportPlan
+    var comparison: ReqIFImporter.Comparison
+    var preview: ReqIFImporter.Preview
+    var moduleIDs: [String: UUID] = [:]
+    var names: [String: [String: String]] = [:]
+    var artifactIDs: [String: UUID] = [:]
+    var identities: [(ReqIFIdentity.Role, String, UUID?, UUID?, String)] = []
+    var groups: Set<Group> = []
+    var placedIDs: Set<UUID> = []
+    var requirementDefaults: ArtifactFields = [:]
+    var triggerFields: [String] = []
+
+    struct Group: Hashable { var module: UUID; var parent: UUID? }
+
+    var db: any Database { writer.database }
+
+    init(writer: ArtifactWriter, context: RequirementContext, plan: ReqIFImportPlan) async throws {
+        self.writer = writer
+        self.context = context
+        self.plan = plan
+        comparison = try await .make(plan, context: context, on: writer.database)
+        preview = comparison.preview
+        let settings = try await RequirementSettings.of(context.projectID, on: writer.database)
+        requirementDefaults = [
+            "statement": .string(""), "rationale": .string(""), "type": .string(settings.typeList.first ?? "functional"),
+            "priority": .string("medium"), "verification_methods": .list([]), "source": .string(""), "owner": .string(""),
+            "tags": .list([]), "status": .string(RequirementStatus.draft.rawValue),
+        ]
+        triggerFields = try await writer.triggerFields(of: RequirementKinds.requirement)
+    }
+
+    // MARK: modules and attributes
+
+    mutating func modules() async throws {
+        var live = try await RequirementModule.query(on: db).filter(\.$projectID == context.projectID).all()
+        for (index, module) in plan.modules.enumerated() {
+            let target: RequirementModule
+            if let found = comparison.modules[module.identifier] {
+                target = found
+            } else {
+                target = RequirementModule()
+                target.id = UUID()
+                target.projectID = context.projectID
+                target.name = Self.unique(String(module.name.prefix(190)), among: Set(live.filter { $0.deletedAt == nil }.map { $0.name.lowercased() }))
+                target.prefix = Self.prefix(for: module.name, taken: Set(live.map(\.prefix)))
+                target.description = String(module.description.prefix(5_000))
+                target.parentExpected = false
+                target.position = (live.map(\.position).max() ?? -1) + 1
+                target.createdAt = context.now
+                try await target.create(on: db)
+                live.append(target)
+                try await AuditLog.record(
+                    AuditEvent("requirement-module.created", kind: "requirement-module", id: target.id?.uuidString.lowercased(),
+                               key: target.prefix, project: context.projectID, after: ["name": target.name, "prefix": target.prefix],
+                               note: "ReqIF import of specification \(module.identifier)"),
+                    by: context.actor, on: db, at: context.now)
+                preview.modules[index].prefix = target.prefix
+            }
+            let id = try target.requireID()
+            moduleIDs[module.identifier] = id
+            identities.append((module.role, module.identifier, id, id, ""))
+            names[module.identifier] = try await attributes(module, moduleID: id)
+        }
+    }
+
+    /// The module's attribute definitions for the plan's attributes: found by identity, else created (a name
+    /// SESA already uses gets a suffix); enumerations gain the file's new values.
+    private mutating func attributes(_ module: ReqIFImportPlan.Module, moduleID: UUID) async throws -> [String: String] {
+        var definitions = try await AttributeDefinition.query(on: db).filter(\.$moduleID == moduleID).all()
+        var result: [String: String] = [:]
+        for attribute in module.attributes {
+            let key = module.identifier + "/" + attribute.definition
+            if let target = comparison.identity(.attribute, key)?.targetID, let definition = definitions.first(where: { $0.id == target }) {
+                let missing = attribute.options.filter { !definition.optionList.contains($0) }
+                if !missing.isEmpty {
+                    definition.options = (definition.optionList + missing).joined(separator: "\n")
+                    try await definition.save(on: db)
+                }
+                result[attribute.definition] = definition.name
+            } else {
+                let definition = AttributeDefinition()
+                definition.id = UUID()
+                definition.projectID = context.projectID
+                definition.moduleID = moduleID
+                definition.name = Self.unique(attribute.name, among: Set(definitions.map(\.name)), separator: "-")
+                definition.label = attribute.label
+                definition.valueType = attribute.type
+                definition.options = attribute.options.joined(separator: "\n")
+                definition.position = (definitions.map(\.position).max() ?? -1) + 1
+                try await definition.create(on: db)
+                definitions.append(definition)
+                result[attribute.definition] = definition.name
+            }
+            identities.append((.attribute, key, try definitions.first { $0.name == result[attribute.definition] }?.requireID(), moduleID,
+                               attribute.reqifKind))
+        }
+        return result
+    }
+
+    // MARK: items
+
+    mutating func items() async throws {
+        for module in plan.modules {
+            guard let moduleID = moduleIDs[module.identifier] else { continue }
+            try await place(module.items, module: module, moduleID: moduleID, parent: nil)
+        }
+        for node in plan.danglingNodes {
+            identities.append((.hierarchy, node.identifier, nil, moduleIDs[node.specification], node.objectRef))
+        }
+        for group in groups {
+            let children = try await RequirementStore.children(module: group.module, parent: group.parent, on: db)
+            let ordered = children.enumerated().sorted { a, b in
+                let (planA, planB) = (placedIDs.contains(a.element.id ?? UUID()), placedIDs.contains(b.element.id ?? UUID()))
+                if planA != planB { return planA }
+                return a.element.position == b.element.position ? a.offset < b.offset : a.element.position < b.element.position
+            }.map(\.element)
+            try await RequirementStore.renumber(ordered, on: db)
+        }
+    }
+
+    private mutating func place(_ items: [ReqIFImportPlan.Item], module: ReqIFImportPlan.Module, moduleID: UUID,
+                                parent: UUID?) async throws
+    {
+        var position = 0
+        for item in items {
+            if item.isRepeat {
+                identities.append((.hierarchy, item.hierarchyIdentifier, artifactIDs[item.objectIdentifier], moduleID, item.objectIdentifier))
+                try await place(item.children, module: module, moduleID: moduleID, parent: parent)
+                continue
+            }
+            let id = try await write(item, module: module, moduleID: moduleID, parent: parent, position: position)
+            position += 1
+            artifactIDs[item.objectIdentifier] = id
+            placedIDs.insert(id)
+            identities.append((.object, item.objectIdentifier, id, moduleID, ""))
+            if !item.hierarchyIdentifier.isEmpty {
+                identities.append((.hierarchy, item.hierarchyIdentifier, id, moduleID, item.objectIdentifier))
+            }
+            try await place(item.children, module: module, moduleID: moduleID, parent: id)
+        }
+        groups.insert(Group(module: moduleID, parent: parent))
+    }
+
+    private mutating func write(_ item: ReqIFImportPlan.Item, module: ReqIFImportPlan.Module, moduleID: UUID, parent: UUID?,
+                                position: Int) async throws -> UUID
+    {
+        let names = names[module.identifier] ?? [:]
+        if let existing = comparison.existing[item.objectIdentifier], let merged = comparison.merged[item.objectIdentifier] {
+            let id = try existing.artifact.requireID()
+            var fields = merged.fields
+            var artifact = existing.artifact
+            if !existing.fields.changes(to: fields).isEmpty {
+                let status = RequirementStatus(rawValue: existing.fields["status"].displayText)
+                let triggerChanged = !Set(existing.fields.changes(to: fields)).isDisjoint(with: triggerFields)
+                if existing.item.itemType == .requirement, status == .approved, triggerChanged {
+                    fields["status"] = .string(RequirementStatus.inReview.rawValue)
+                }
+                artifact = try await writer.update(id, expectedVersion: existing.artifact.version, title: merged.title, fields: fields)
+                if fields["status"] != existing.fields["status"] {
+                    try await AuditLog.record(
+                        AuditEvent("requirement.status-changed", kind: "requirement", id: id.uuidString.lowercased(), key: artifact.key,
+                                   project: context.projectID, before: ["status": "approved"], after: ["status": "in-review"],
+                                   note: "a ReqIF re-import changed an approved requirement's trigger fields: back to review"),
+                        by: context.actor, on: db, at: context.now)
+                }
+            }
+            let documentItem = existing.item
+            if documentItem.moduleID != moduleID || documentItem.parentID != parent {
+                groups.insert(Group(module: documentItem.moduleID, parent: documentItem.parentID))
+            }
+            documentItem.moduleID = moduleID
+            documentItem.parentID = parent
+            documentItem.position = position
+            try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db)
+            return id
+        }
+        let (title, planned) = ReqIFImportPlan.fields(of: item, as: item.type, names: names)
+        var fields = item.type == .requirement ? requirementDefaults : ["text": .string("")]
+        for (name, value) in planned.values { fields[name] = value }
+        guard let prefix = comparison.modules[module.identifier]?.prefix ?? preview.modules.first(where: { $0.identifier == module.identifier })?.prefix
+        else { throw Abort(.internalServerError, reason: "The module of specification \(module.identifier) was not created.") }
+        let kind = item.type == .requirement ? RequirementKinds.requirement : RequirementKinds.section
+        let pattern = item.type == .requirement ? RequirementKinds.requirementPattern(prefix: prefix) : RequirementKinds.sectionPattern(prefix: prefix)
+        let artifact = try await writer.create(kind: kind.id, title: title, fields: fields, keyPattern: pattern)
+        let documentItem = DocumentItem()
+        documentItem.id = try artifact.requireID()
+        documentItem.projectID = context.projectID
+        documentItem.moduleID = moduleID
+        documentItem.parentID = parent
+        documentItem.position = position
+        documentItem.itemType = item.type
+        try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db, isNew: true)
+        if let index = preview.items.firstIndex(where: { $0.objectIdentifier == item.objectIdentifier && $0.state == .new }) {
+            preview.items[index].key = artifact.key
+        }
+        return try artifact.requireID()
+    }
+
+    // MARK: links and identities
+
+    mutating func links() async throws {
+        for relation in plan.relations {
+            let detail = [relation.typeName, relation.source, relation.target].joined(separator: "\u{1F}")
+            guard relation.resolvable, let source = artifactIDs[relation.source] ?? comparison.identity(.object, relation.source)?.targetID,
+                let target = artifactIDs[relation.target] ?? comparison.identity(.object, relation.target)?.targetID
+            else {
+                identities.append((.relation, relation.identifier, nil, nil, detail))
+                continue
+            }
+            if let known = comparison.identity(.relation, relation.identifier)?.targetID,
+                try await ArtifactLink.find(known, on: db) != nil
+            {
+                identities.append((.relation, relation.identifier, known, nil, detail))
+                continue
+            }
+            if let same = try await ArtifactLink.query(on: db).filter(\.$kind == relation.linkKind).filter(\.$sourceID == source)
+                .filter(\.$targetID == target).first()
+            {
+                // Two relations of one type between the same objects are one link in SESA; both identities keep it.
+                identities.append((.relation, relation.identifier, same.id, nil, detail))
+                continue
+            }
+            do {
+                let link = try await writer.link(relation.linkKind, from: source, to: target)
+                identities.append((.relation, relation.identifier, link.id, nil, detail))
+            } catch let refusal as ArtifactRefusal {
+                throw RequirementInvalid(field: "relation", "SPEC-RELATION \(relation.identifier) (\(relation.typeName)): \(refusal.reason)")
+            }
+        }
+    }
+
+    func saveIdentities() async throws {
+        var rows: [ReqIFIdentity] = []
+        for (role, identifier, target, module, detail) in identities {
+            if let row = comparison.identity(role, identifier) {
+                if row.targetID != target || row.moduleID != module || row.detail != detail {
+                    row.targetID = target
+                    row.moduleID = module
+                    row.detail = detail
+                    row.updatedAt = context.now
+                    try await row.save(on: db)
+                }
+            } else if !rows.contains(where: { $0.role == role && $0.identifier == identifier }) {
+                rows.append(ReqIFIdentity(projectID: context.projectID, role: role, identifier: identifier, targetID: target,
+                                          moduleID: module, detail: detail, at: context.now))
+            }
+        }
+        for chunk in stride(from: 0, to: rows.count, by: 500) {
+            try await Array(rows[chunk..<min(chunk + 500, rows.count)]).create(on: db)
+        }
+    }
+
+    // MARK: naming
+
+    static func unique(_ name: String, among taken: Set<String>, separator: String = " ") -> String {
+        var candidate = name
+        var suffix = 2
+        while taken.contains(separator == " " ? candidate.lowercased() : candidate) {
+            candidate = separator == " " ? "\(name) (\(suffix))" : "\(name)\(separator)\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    /// A key prefix from the module name: initials of several words ("System Requirements" → SR), or the first
+    /// letters of one; a number is appended when the prefix is taken.
+    static func prefix(for name: String, taken: Set<String>) -> String {
+        let words = name.uppercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+        var base = words.count >= 2 ? String(words.prefix(5).compactMap(\.first)) : String(words.first?.prefix(4) ?? "")
+        base = String(base.drop { !$0.isLetter }.prefix(8))
+        if base.isEmpty { base = "RQ" }
+        var candidate = base
+        var suffix = 2
+        while taken.contains(candidate) {
+            candidate = base + String(suffix)
+            suffix += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,202 @@
+import Artifacts
+import Fluent
+import Foundation
+import Interchange
+import Platform
+
+/// Brings a `ReqIFImportPlan` into a project. `preview` is the dry run: what is new, what changed (field by
+/// field), what is unchanged, and what the project has from earlier imports of the same specifications that
+/// the file no longer contains. `apply` (ReqIFImporter+Apply.swift) writes exactly that in one transaction.
+/// Identity is the ReqIF IDENTIFIER (`ReqIFIdentity`), so a re-import updates in place; fields SESA owns
+/// (status, type, priority, tags, owner, verification methods, attributes defined in SESA) are never touched.
+public enum ReqIFImporter {
+    public enum State: String, Sendable, CaseIterable { case new, changed, unchanged, missing }
+
+    public struct FieldChange: Sendable, Equatable {
+        public var field: String
+        public var before: String
+        public var after: String
+    }
+
+    public struct ItemChange: Sendable, Equatable {
+        public var objectIdentifier: String
+        /// The SESA key (nil for a new item until it is applied).
+        public var key: String?
+        public var title: String
+        public var module: String
+        public var state: State
+        public var changes: [FieldChange]
+        /// Placed under another parent or in another module than before.
+        public var moved: Bool
+    }
+
+    public struct ModuleChange: Sendable, Equatable {
+        public var identifier: String
+        public var name: String
+        public var prefix: String?
+        public var isNew: Bool
+    }
+
+    public struct Preview: Sendable {
+        public var modules: [ModuleChange] = []
+        public var items: [ItemChange] = []
+        public var newLinks: [String] = []
+        public var unchangedLinks = 0
+        /// Links made by an earlier import whose relation the file no longer contains (kept, listed).
+        public var missingLinks: [String] = []
+        /// Relations and hierarchy nodes kept for export only (an end or object is not in the file).
+        public var keptOnly = 0
+        public var warnings: [String] = []
+
+        public func count(_ state: State) -> Int { items.filter { $0.state == state }.count }
+        public var changed: [ItemChange] { items.filter { $0.state == .changed } }
+
+        public var summary: String {
+            "\(count(.new)) new, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(count(.missing)) missing; "
+                + "\(newLinks.count) new links, \(unchangedLinks) unchanged, \(missingLinks.count) missing"
+        }
+    }
+
+    /// The dry run: compares the plan with the project, writes nothing.
+    public static func preview(_ context: RequirementContext, _ plan: ReqIFImportPlan) async throws -> Preview {
+        try context.requireRole(.editor, to: "import requirements")
+        return try await Comparison.make(plan, context: context, on: context.database).preview
+    }
+
+    /// What the project holds for a plan's elements, and the merged snapshot of every item that exists.
+    struct Comparison {
+        var identities: [ReqIFIdentity.Role: [String: ReqIFIdentity]] = [:]
+        var modules: [String: RequirementModule] = [:]
+        /// Attribute names of existing modules by definition identifier.
+        var attributeNames: [String: [String: String]] = [:]
+        var existing: [String: (artifact: Artifact, item: DocumentItem, fields: ArtifactFields)] = [:]
+        var merged: [String: (title: String, fields: ArtifactFields)] = [:]
+        var preview = Preview()
+
+        func identity(_ role: ReqIFIdentity.Role, _ identifier: String) -> ReqIFIdentity? { identities[role]?[identifier] }
+
+        static func make(_ plan: ReqIFImportPlan, context: RequirementContext, on db: any Database) async throws -> Comparison {
+            var comparison = Comparison()
+            for row in try await ReqIFIdentity.query(on: db).filter(\.$projectID == context.projectID).all() {
+                comparison.identities[row.role, default: [:]][row.identifier] = row
+            }
+            try await comparison.compare(plan, context: context, on: db)
+            return comparison
+        }
+
+        private mutating func compare(_ plan: ReqIFImportPlan, context: RequirementContext, on db: any Database) async throws {
+            preview.warnings = plan.warnings
+            let liveModules = try await RequirementModule.query(on: db).filter(\.$projectID == context.projectID)
+                .filter(\.$deletedAt == nil).all()
+            let byID = Dictionary(liveModules.compactMap { module in module.id.map { ($0, module) } }, uniquingKeysWith: { a, _ in a })
+            var planned: Set<String> = []
+            var touchedModules: Set<UUID> = []
+            for module in plan.modules {
+                let found = identity(module.role, module.identifier)?.targetID.flatMap { byID[$0] }
+                if let found, let id = found.id {
+                    modules[module.identifier] = found
+                    touchedModules.insert(id)
+                    var names: [String: String] = [:]
+                    let definitions = try await AttributeDefinition.query(on: db).filter(\.$moduleID == id).all()
+                    for attribute in module.attributes {
+                        let key = module.identifier + "/" + attribute.definition
+                        if let target = identity(.attribute, key)?.targetID, let definition = definitions.first(where: { $0.id == target }) {
+                            names[attribute.definition] = definition.name
+                        }
+                    }
+                    attributeNames[module.identifier] = names
+                }
+                preview.modules.append(ModuleChange(identifier: module.identifier, name: found?.name ?? module.name,
+                                                    prefix: found?.prefix, isNew: found == nil))
+                try await compare(module.items, in: module, parent: nil, planned: &planned, on: db)
+            }
+            try await findMissing(planned: planned, modules: touchedModules, on: db)
+            compareRelations(plan)
+            preview.keptOnly = plan.danglingNodes.count + plan.relations.filter { !$0.resolvable }.count
+        }
+
+        private mutating func compare(_ items: [ReqIFImportPlan.Item], in module: ReqIFImportPlan.Module, parent: UUID?,
+                                      planned: inout Set<String>, on db: any Database) async throws
+        {
+            for item in items {
+                defer { planned.insert(item.objectIdentifier) }
+                if item.isRepeat {
+                    try await compare(item.children, in: module, parent: parent, planned: &planned, on: db)
+                    continue
+                }
+                let names = attributeNames[module.identifier] ?? Dictionary(uniqueKeysWithValues: module.attributes.map { ($0.definition, $0.name) })
+                var artifactID: UUID?
+                if let target = identity(.object, item.objectIdentifier)?.targetID,
+                    let artifact = try await Artifact.query(on: db).filter(\.$id == target).filter(\.$deletedAt == nil).first(),
+                    let documentItem = try await DocumentItem.find(target, on: db)
+                {
+                    artifactID = target
+                    let fields = try await ArtifactQueries.version(target, artifact.version, on: db).fields()
+                    existing[item.objectIdentifier] = (artifact, documentItem, fields)
+                    let (title, planned) = ReqIFImportPlan.fields(of: item, as: documentItem.itemType, names: names)
+                    let merged = ReqIFImporter.merge(fields, title: title, planned: planned, owned: Set(names.values))
+                    self.merged[item.objectIdentifier] = (title, merged)
+                    let changed = fields.changes(to: merged)
+                    let moved = documentItem.parentID != parent || documentItem.moduleID != modules[module.identifier]?.id
+                    preview.items.append(ItemChange(
+                        objectIdentifier: item.objectIdentifier, key: artifact.key, title: title, module: module.name,
+                        state: changed.isEmpty ? .unchanged : .changed,
+                        changes: changed.map { FieldChange(field: $0, before: fields[$0].displayText, after: merged[$0].displayText) },
+                        moved: moved))
+                } else {
+                    let (title, _) = ReqIFImportPlan.fields(of: item, as: item.type, names: names)
+                    preview.items.append(ItemChange(objectIdentifier: item.objectIdentifier, key: nil, title: title,
+                                                    module: module.name, state: .new, changes: [], moved: false))
+                }
+                try await compare(item.children, in: module, parent: artifactID, planned: &planned, on: db)
+            }
+        }
+
+        /// Objects an earlier import put into the same modules that the file no longer has: listed, kept.
+        private mutating func findMissing(planned: Set<String>, modules: Set<UUID>, on db: any Database) async throws {
+            for (identifier, row) in identities[.object] ?? [:] where !planned.contains(identifier) {
+                guard let moduleID = row.moduleID, modules.contains(moduleID), let target = row.targetID,
+                    let artifact = try await Artifact.query(on: db).filter(\.$id == target).filter(\.$deletedAt == nil).first()
+                else { continue }
+                let module = self.modules.values.first { $0.id == moduleID }?.name ?? ""
+                preview.items.append(ItemChange(objectIdentifier: identifier, key: artifact.key, title: artifact.title, module: module,
+                                                state: .missing, changes: [], moved: false))
+            }
+        }
+
+        private mutating func compareRelations(_ plan: ReqIFImportPlan) {
+            var inFile: Set<String> = []
+            for relation in plan.relations where relation.resolvable {
+                inFile.insert(relation.identifier)
+                if identity(.relation, relation.identifier)?.targetID != nil {
+                    preview.unchangedLinks += 1
+                } else {
+                    preview.newLinks.append("\(relation.source) \(relation.linkKind) \(relation.target) (\(relation.typeName))")
+                }
+            }
+            let placed = Set(existing.values.compactMap { $0.artifact.id })
+            for (identifier, row) in identities[.relation] ?? [:] where !inFile.contains(identifier) && row.targetID != nil {
+                let ends = row.detail.split(separator: "\u{1F}").map(String.init)
+                guard ends.count == 3, let source = identity(.object, ends[1])?.targetID, let target = identity(.object, ends[2])?.targetID,
+                    placed.contains(source) || placed.contains(target)
+                else { continue }
+                preview.missingLinks.append("\(ends[1]) → \(ends[2]) (\(ends[0]))")
+            }
+        }
+    }
+
+    /// `current` with the fields an import owns replaced by `planned`: title, statement or text, rationale, the
+    /// module's imported attributes, and the `xhtml.` and `reqif.` fields.
+    static func merge(_ current: ArtifactFields, title: String, planned: ArtifactFields, owned attributes: Set<String>) -> ArtifactFields {
+        let imported: Set<String> = ["title", "statement", "rationale", "text"]
+        var values = current.values.filter { name, _ in
+            !(imported.contains(name) || name.hasPrefix("xhtml.") || name.hasPrefix("reqif.")
+                || (name.hasPrefix("attr.") && attributes.contains(String(name.dropFirst(5)))))
+        }
+        for (name, value) in planned.values { values[name] = value }
+        values["title"] = .string(title)
+        for name in ["statement", "rationale"] where current.values[name] != nil && values[name] == nil { values[name] = .string("") }
+        if current.values["text"] != nil && values["text"] == nil { values["text"] = .string("") }
+        return ArtifactFields(values)
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import Interchange
+import Platform
+import Requirements
+import Vapor
+
+/// `sesa import reqif FILE --project KEY [--module NAME] [--dry-run]`: imports a ReqIF or ReqIFZ file into a
+/// project's requirement modules. The dry run prints what would be new, changed (field by field), unchanged
+/// and missing; without it the import is applied in one transaction — on any error nothing is stored.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "format", help: "reqif (a .reqif or .reqifz file).")
+        var format: String
+
+        @Argument(name: "file", help: "The file to import.")
+        var file: String
+
+        @Option(name: "project", help: "The project's key, e.g. ATC.")
+        var project: String?
+
+        @Option(name: "module", help: "Import only the specification with this name.")
+        var module: String?
+
+        @Flag(name: "dry-run", help: "Show what the import would change; store nothing.")
+        var dryRun: Bool
+
+        init() {}
+    }
+
+    var help: String { "Imports requirements: sesa import reqif FILE --project KEY [--module NAME] [--dry-run]" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let console = context.console
+        guard signature.format == "reqif" else {
+            console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files).")
+            throw CommandExit(code: 2)
+        }
+        guard try await app.migrationStatus().isUpToDate else {
+            console.error("The database schema is not up to date. Run `sesa migrate` first.")
+            throw CommandExit(code: 1)
+        }
+        guard let key = signature.project?.uppercased(), let project = try await Project.query(on: app.db).filter(\.$key == key).first(),
+            let projectID = project.id
+        else {
+            console.error("--project: there is no project '\(signature.project ?? "")'; give the key of an existing project.")
+            throw CommandExit(code: 2)
+        }
+        let url = URL(fileURLWithPath: signature.file)
+        let plans: [ReqIFImportPlan]
+        do {
+            plans = try ReqIFFileImport.plans(of: url, module: signature.module)
+        } catch let error as ReqIFError {
+            console.error(error.description)
+            throw CommandExit(code: 1)
+        } catch let error as ReqIFFileImport.Problem {
+            console.error(error.message)
+            throw CommandExit(code: 1)
+        }
+        let requirements = RequirementContext(database: app.db, projectID: projectID, role: .lead, registry: app.artifactRegistry,
+                                              actor: .commandLine, now: app.clock.now())
+        do {
+            let previews = signature.dryRun
+                ? try await ReqIFFileImport.preview(requirements, plans)
+                : try await ReqIFFileImport.apply(requirements, plans, file: url.lastPathComponent)
+            for preview in previews { Self.print(preview, to: console) }
+            console.print(signature.dryRun ? "Dry run: nothing was stored." : "Imported into \(key).")
+        } catch let invalid as RequirementInvalid {
+            console.error("\(url.lastPathComponent): \(invalid.errors.map(\.reason).joined(separator: "; ")). Nothing was stored.")
+            throw CommandExit(code: 1)
+        }
+    }
+
+    static func print(_ preview: ReqIFImporter.Preview, to console: any Console) {
+        for module in preview.modules {
+            console.print("\(module.isNew ? "new module" : "module") \(module.name)\(module.prefix.map { " (\($0))" } ?? "")")
+        }
+        for item in preview.items where item.state != .unchanged || item.moved {
+            console.print("  \(item.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.key ?? item.objectIdentifier)  \(item.title)"
+                          + (item.moved ? "  (moved)" : ""))
+            for change in item.changes {
+                console.print("      \(change.field): \(change.before.prefix(120)) → \(change.after.prefix(120))")
+            }
+        }
+        for link in preview.newLinks { console.print("  new link  \(link)") }
+        for link in preview.missingLinks { console.print("  missing   link \(link)") }
+        for warning in preview.warnings { console.warning("  warning: \(warning)") }
+        console.print(preview.summary)
+    }
+}
