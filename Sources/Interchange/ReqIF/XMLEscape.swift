@@ -1,8 +1,8 @@
 /// Escaping for XML text and attribute values, shared by the ReqIF writer and the reader's verbatim capture.
-enum XMLEscape {
+public enum XMLEscape {
     /// `quotes`: an attribute value, where `"` and line breaks and tabs must be character references to survive
     /// attribute-value normalisation.
-    static func escape(_ text: String, quotes: Bool) -> String {
+    public static func escape(_ text: String, quotes: Bool) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -126,7 +126,10 @@ private struct Mapper {
         }
         let chapter = item.standard[ReqIFImportPlan.chapterName]?.text ?? ""
         let text = item.standard[ReqIFImportPlan.text]?.text ?? ""
-        if !chapter.isEmpty && text.isEmpty { item.type = .section }
+        // A heading: a chapter name without text, or any object of a type called Section or Heading (as SESA
+        // exports its sections, whose text would otherwise make them requirements on the way back).
+        let typeName = (types[object.typeRef]?.identity.longName ?? "").lowercased()
+        if !chapter.isEmpty && (text.isEmpty || typeName == "section" || typeName == "heading") { item.type = .section }
         itemTypes[object.identity.identifier] = item.type
         return item
     }
@@ -141,13 +144,19 @@ private struct Mapper {
             for definition in types[typeRef]?.attributes ?? [] {
                 let label = definition.identity.longName ?? definition.identity.identifier
                 guard !ReqIFImportPlan.standardNames.contains(label),
-                    !result.contains(where: { $0.definition == definition.identity.identifier })
+                    !result.contains(where: { $0.definitions.contains(definition.identity.identifier) })
                 else { continue }
+                let (type, options) = valueType(definition)
+                // The same attribute in another spec type (a "Status" of headings and of requirements) is one attribute.
+                if let same = result.firstIndex(where: { $0.label == String(label.prefix(100)) && $0.type == type }) {
+                    result[same].aliases.append(definition.identity.identifier)
+                    result[same].options += options.filter { !result[same].options.contains($0) }
+                    continue
+                }
                 var name = ReqIFImportPlan.attributeName(label)
                 var suffix = 2
                 while names.contains(name) { name = ReqIFImportPlan.attributeName(label) + "-\(suffix)"; suffix += 1 }
                 names.insert(name)
-                let (type, options) = valueType(definition)
                 result.append(.init(definition: definition.identity.identifier, name: name, label: String(label.prefix(100)),
                                     type: type, options: options,
                                     reqifKind: definition.kind.rawValue + " " + definition.datatypeRef))

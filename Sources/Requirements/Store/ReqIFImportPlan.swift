@@ -18,6 +18,17 @@ public struct ReqIFImportPlan: Sendable {
         public var options: [String]
         /// The ReqIF kind (DATE, XHTML, …) and data type, kept so an export writes the same definition.
         public var reqifKind: String
+        /// Definitions of other spec types with the same name and kind: one SESA attribute holds them all.
+        public var aliases: [String] = []
+
+        public var definitions: [String] { [definition] + aliases }
+    }
+
+    /// Definition identifier → attribute name, aliases included.
+    public static func names(of attributes: [Attribute]) -> [String: String] {
+        var names: [String: String] = [:]
+        for attribute in attributes { for definition in attribute.definitions { names[definition] = attribute.name } }
+        return names
     }
 
     /// A value of a standard attribute: its text, and the XHTML it came from (kept for export).

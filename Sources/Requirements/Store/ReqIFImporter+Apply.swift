@@ -106,16 +106,18 @@ private struct ApplyRun {
         var definitions = try await AttributeDefinition.query(on: db).filter(\.$moduleID == moduleID).all()
         var result: [String: String] = [:]
         for attribute in module.attributes {
-            let key = module.identifier + "/" + attribute.definition
-            if let target = comparison.identity(.attribute, key)?.targetID, let definition = definitions.first(where: { $0.id == target }) {
+            let targets = attribute.definitions.compactMap { comparison.identity(.attribute, module.identifier + "/" + $0)?.targetID }
+            let known = targets.compactMap { target in definitions.first { $0.id == target } }.first
+            let definition: AttributeDefinition
+            if let known {
+                definition = known
                 let missing = attribute.options.filter { !definition.optionList.contains($0) }
                 if !missing.isEmpty {
                     definition.options = (definition.optionList + missing).joined(separator: "\n")
                     try await definition.save(on: db)
                 }
-                result[attribute.definition] = definition.name
             } else {
-                let definition = AttributeDefinition()
+                definition = AttributeDefinition()
                 definition.id = UUID()
                 definition.projectID = context.projectID
                 definition.moduleID = moduleID
@@ -126,10 +128,11 @@ private struct ApplyRun {
                 definition.position = (definitions.map(\.position).max() ?? -1) + 1
                 try await definition.create(on: db)
                 definitions.append(definition)
-                result[attribute.definition] = definition.name
             }
-            identities.append((.attribute, key, try definitions.first { $0.name == result[attribute.definition] }?.requireID(), moduleID,
-                               attribute.reqifKind))
+            for reqif in attribute.definitions {
+                result[reqif] = definition.name
+                identities.append((.attribute, module.identifier + "/" + reqif, try definition.requireID(), moduleID, attribute.reqifKind))
+            }
         }
         return result
     }

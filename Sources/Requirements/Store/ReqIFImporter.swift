@@ -99,10 +99,9 @@ public enum ReqIFImporter {
                     var names: [String: String] = [:]
                     let definitions = try await AttributeDefinition.query(on: db).filter(\.$moduleID == id).all()
                     for attribute in module.attributes {
-                        let key = module.identifier + "/" + attribute.definition
-                        if let target = identity(.attribute, key)?.targetID, let definition = definitions.first(where: { $0.id == target }) {
-                            names[attribute.definition] = definition.name
-                        }
+                        let targets = attribute.definitions.compactMap { identity(.attribute, module.identifier + "/" + $0)?.targetID }
+                        let known = targets.compactMap { target in definitions.first { $0.id == target } }.first
+                        if let known { for definition in attribute.definitions { names[definition] = known.name } }
                     }
                     attributeNames[module.identifier] = names
                 }
@@ -124,7 +123,7 @@ public enum ReqIFImporter {
                     try await compare(item.children, in: module, parent: parent, planned: &planned, on: db)
                     continue
                 }
-                let names = attributeNames[module.identifier] ?? Dictionary(uniqueKeysWithValues: module.attributes.map { ($0.definition, $0.name) })
+                let names = attributeNames[module.identifier] ?? ReqIFImportPlan.names(of: module.attributes)
                 var artifactID: UUID?
                 if let target = identity(.object, item.objectIdentifier)?.targetID,
                     let artifact = try await Artifact.query(on: db).filter(\.$id == target).filter(\.$deletedAt == nil).first(),
