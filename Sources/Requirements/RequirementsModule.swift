@@ -37,6 +37,8 @@ public enum RequirementsModule {
         leads.post(module + ["attributes", ":attributeID"], use: C.updateAttribute).htmlPage()
         leads.post(module + ["attributes", ":attributeID", "remove"], use: C.removeAttribute).htmlPage()
         viewers.get(module + ["quality"], use: C.quality).htmlPage()
+        viewers.get(module + ["export.reqif"], use: C.exportReqIF)
+        viewers.get(module + ["export.reqifz"], use: C.exportReqIF)
         viewers.get("requirements-search", use: C.search).htmlPage()
         leads.get("requirements-settings", use: C.settings).htmlPage()
         leads.post("requirements-settings", use: C.saveSettings).htmlPage()
@@ -112,6 +114,11 @@ public enum RequirementsModule {
             "importReqIF", "Import a ReqIF or ReqIFZ file sent as the body (editors): a dry run compares, otherwise a job applies it in one transaction",
             importQuery, [.json(200, "Dry run: per ReqIF document of the file, what would be new, changed, unchanged and missing", ImportDTOs.PreviewsDTO.schema),
                           .json(202, "Accepted: the import job", ImportDTOs.AcceptedDTO.schema), forbidden, invalid]))
+        viewers.get("exports", "reqif", use: A.exportReqIF).openAPI(op(
+            "exportReqIF", "The project's requirement modules, or one, as ReqIF 1.2 (or a ReqIFZ archive), as a download",
+            [P(name: "module", in: .query, description: "Only the module with this prefix"),
+             P(name: "format", in: .query, description: "reqif (default) or reqifz")],
+            [.init(200, "The file", content: [("application/xml", .string()), ("application/zip", .string(format: "binary"))]), invalid]))
         viewers.get("requirement-modules", use: A.modules).openAPI(op(
             "listRequirementModules", "The project's requirement modules", [],
             [.json(200, "Modules", .object([("items", .array(.ref("RequirementModule")))], required: ["items"]))]))

@@ -45,5 +45,6 @@ public enum SesaApp {
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ExportCommand(), as: "export")
     }
 }

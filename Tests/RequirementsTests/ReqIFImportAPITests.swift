@@ -51,6 +51,30 @@ import VaporTesting
             #expect(try await DocumentItem.query(on: app.db).filter(\.$moduleID == (try module.requireID())).count() == 4)
             #expect(try await ReqIFUpload.query(on: app.db).count() == 0, "the upload is removed once imported")
             #expect(try await f.auditActions("reqif.imported").first?.actorLabel == "ed@example.com")
+
+            // Export: members (viewers too) download the module as ReqIF or ReqIFZ; it names the imported objects.
+            let viewer = try await f.token("vic@example.com")
+            response = try await app.send(.GET, "/api/v1/projects/ATC/exports/reqif?module=\(module.prefix)", headers: viewer)
+            #expect(response.status == .ok && response.headers.contentType == .xml)
+            #expect(response.headers.first(name: .contentDisposition) == "attachment; filename=\"ATC-\(module.prefix).reqif\"")
+            #expect(response.text.contains(#"IDENTIFIER="O-1""#) && response.text.contains("Radar spec") && response.text.contains("<xhtml:b>50 km</xhtml:b>"))
+            let plans = try ReqIFFileImport.plans(of: Data(response.text.utf8), name: "again.reqif")
+            let unchanged = try await ReqIFFileImport.preview(try f.editor, plans)
+            #expect(unchanged.first?.count(.unchanged) == 4 && unchanged.first?.unchangedLinks == 2, "\(unchanged.map(\.summary))")
+            response = try await app.send(.GET, "/api/v1/projects/ATC/exports/reqif?module=\(module.prefix)&format=reqifz", headers: viewer)
+            #expect(response.status == .ok && response.headers.contentType == .zip && response.body.readableBytesView.starts(with: Array("PK".utf8)))
+            #expect(try await app.send(.GET, "/api/v1/projects/ATC/exports/reqif?module=NOPE", headers: viewer).status == .notFound)
+            #expect(try await app.send(.GET, "/api/v1/projects/ATC/exports/reqif?format=csv", headers: viewer).status == .unprocessableEntity)
+
+            let browser = TestBrowser(app)
+            try await browser.signIn("vic@example.com")
+            let page = try await browser.get("/projects/ATC/requirements/\(module.prefix)").text
+            #expect(page.contains("/projects/ATC/requirements/\(module.prefix)/export.reqifz"))
+            let download = try await browser.get("/projects/ATC/requirements/\(module.prefix)/export.reqifz")
+            #expect(download.status == .ok && download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+            let otto = TestBrowser(app)
+            try await otto.signIn("otto@example.com")
+            #expect(try await otto.get("/projects/ATC/requirements/\(module.prefix)/export.reqif").status == .notFound, "non-members get nothing")
         }
     }
 }

@@ -46,6 +46,16 @@ import Vapor
             #expect(try await ArtifactLink.query(on: app.db).count() == 2)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "reqif.imported").first()?.actorLabel == "command line")
             try await app.asyncShutdown()
+
+            let exported = directory.appendingPathComponent("export.reqifz")
+            #expect(try await runSesa(["export", "reqifz", "--project", "ATC", "--output", exported.path], databaseURL: url) == 0)
+            #expect(try await runSesa(["export", "reqif", "--project", "ATC", "--module", "NOPE"], databaseURL: url) == 2)
+            let plans = try ReqIFFileImport.plans(of: exported)
+            #expect(plans.count == 1 && plans[0].counts.specObjects == 4 && plans[0].counts.specRelations == 2)
+            #expect(try await runSesa(["import", "reqif", exported.path, "--project", "ATC"], databaseURL: url) == 0)
+            app = try await makeApp(databaseURL: url, migrate: false)
+            #expect(try await DocumentItem.query(on: app.db).count() == 4, "re-importing the export changes nothing")
+            try await app.asyncShutdown()
         }
     }
 }

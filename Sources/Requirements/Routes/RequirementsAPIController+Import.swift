@@ -55,3 +55,40 @@ extension RequirementsAPIController {
         return try await accepted.encodeResponse(status: .accepted, for: request)
     }
 }
+
+/// Exports: `GET …/exports/reqif?module=PREFIX&format=reqif|reqifz` (API) and the document page's buttons
+/// (`…/requirements/{prefix}/export.reqif|reqifz`), both downloads.
+extension RequirementsAPIController {
+    @Sendable static func exportReqIF(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let format = (try? request.query.get(String.self, at: "format")) ?? "reqif"
+        guard ["reqif", "reqifz"].contains(format) else { throw RequirementInvalid(field: "format", "the format must be reqif or reqifz") }
+        var prefix = (try? request.query.get(String.self, at: "module")).flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        if let given = prefix {
+            guard let module = try await RequirementQueries.module(prefix: given, projectID: access.projectID, on: request.db) else {
+                throw Abort(.notFound, reason: "There is no requirement module \(given) in \(access.key).")
+            }
+            prefix = module.prefix
+        }
+        return try await download(request, format: format, prefix: prefix)
+    }
+
+    static func download(_ request: Request, format: String, prefix: String?) async throws -> Response {
+        let access = try request.requireProject()
+        let data = try await ReqIFExportFile.data(format: format, projectID: access.projectID, projectKey: access.key, prefix: prefix,
+                                                  on: request.db, now: request.now)
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = format == "reqifz" ? .zip : .xml
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"\(ReqIFExportFile.fileName(format: format, projectKey: access.key, prefix: prefix))\"")
+        return response
+    }
+}
+
+extension RequirementsController {
+    @Sendable static func exportReqIF(_ request: Request) async throws -> Response {
+        let (module, _) = try await RequirementsAPIController.findModule(request)
+        let format = request.url.path.hasSuffix(".reqifz") ? "reqifz" : "reqif"
+        return try await RequirementsAPIController.download(request, format: format, prefix: module.prefix)
+    }
+}

@@ -33,6 +33,12 @@ struct DocumentPage: PageView {
                 Link("Quality and coverage", url: RequirementRoute.quality(project: access.key, module: module.prefix).path)
                 Text(" · ")
                 Link("Search this module", url: RequirementRoute.search(project: access.key).path + "?module=" + module.prefix)
+                Text(" · Export as ")
+                Link("ReqIF", url: RequirementRoute.export(project: access.key, module: module.prefix, format: "reqif").path)
+                    .attribute(named: "download", value: "")
+                Text(" or ")
+                Link("ReqIFZ", url: RequirementRoute.export(project: access.key, module: module.prefix, format: "reqifz").path)
+                    .attribute(named: "download", value: "")
             }
             if rows.isEmpty { Paragraph("This document is empty: add a section or a requirement below.").class("empty") }
             if canEdit && !rows.isEmpty {

@@ -12,6 +12,8 @@ public enum RequirementRoute: Sendable {
     case attribute(project: String, module: String, id: UUID)
     case attributeRemove(project: String, module: String, id: UUID)
     case quality(project: String, module: String)
+    /// `format`: reqif or reqifz.
+    case export(project: String, module: String, format: String)
     case search(project: String)
     case settings(project: String)
     case triggers(project: String)
@@ -62,6 +64,7 @@ public enum RequirementRoute: Sendable {
         case .attribute(let key, let prefix, let id): return module(key, prefix) + "/attributes/\(id.uuidString.lowercased())"
         case .attributeRemove(let key, let prefix, let id): return module(key, prefix) + "/attributes/\(id.uuidString.lowercased())/remove"
         case .quality(let key, let prefix): return module(key, prefix) + "/quality"
+        case .export(let key, let prefix, let format): return module(key, prefix) + "/export." + format
         case .search(let key): return project(key) + "/requirements-search"
         case .settings(let key): return project(key) + "/requirements-settings"
         case .triggers(let key): return project(key) + "/requirements-settings/triggers"

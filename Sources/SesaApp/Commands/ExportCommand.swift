@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import Interchange
+import Platform
+import Requirements
+import Vapor
+
+/// `sesa export reqif|reqifz --project KEY [--module PREFIX] [--output FILE]`: the project's requirement modules
+/// (or one) as ReqIF 1.2, or as a ReqIFZ archive; to standard output unless `--output` names a file.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "format", help: "reqif or reqifz.")
+        var format: String
+
+        @Option(name: "project", help: "The project's key, e.g. ATC.")
+        var project: String?
+
+        @Option(name: "module", help: "Export only the module with this key prefix, e.g. SYS.")
+        var module: String?
+
+        @Option(name: "output", help: "Write to this file instead of standard output.")
+        var output: String?
+
+        init() {}
+    }
+
+    var help: String { "Exports requirements: sesa export reqif|reqifz --project KEY [--module PREFIX] [--output FILE]" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let console = context.console
+        guard ["reqif", "reqifz"].contains(signature.format) else {
+            console.error("Unknown format '\(signature.format)'. Supported: reqif, reqifz.")
+            throw CommandExit(code: 2)
+        }
+        guard try await app.migrationStatus().isUpToDate else {
+            console.error("The database schema is not up to date. Run `sesa migrate` first.")
+            throw CommandExit(code: 1)
+        }
+        guard let key = signature.project?.uppercased(), let project = try await Project.query(on: app.db).filter(\.$key == key).first(),
+            let projectID = project.id
+        else {
+            console.error("--project: there is no project '\(signature.project ?? "")'; give the key of an existing project.")
+            throw CommandExit(code: 2)
+        }
+        if let prefix = signature.module?.uppercased(),
+            try await RequirementModule.query(on: app.db).filter(\.$projectID == projectID).filter(\.$prefix == prefix)
+                .filter(\.$deletedAt == nil).first() == nil
+        {
+            console.error("--module: project \(key) has no module with the prefix '\(prefix)'.")
+            throw CommandExit(code: 2)
+        }
+        let data = try await ReqIFExportFile.data(format: signature.format, projectID: projectID, projectKey: key,
+                                                  prefix: signature.module, on: app.db, now: app.clock.now())
+        if let output = signature.output {
+            try data.write(to: URL(fileURLWithPath: output))
+            console.print("Wrote \(output) (\(data.count) bytes).")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
