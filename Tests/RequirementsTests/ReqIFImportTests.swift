@@ -76,6 +76,35 @@ import Vapor
         }
     }
 
+    /// Every file of the shared invalid set is refused before anything is written, with its name in the error —
+    /// or, where harmless (an object reference the file cannot resolve), imported with a warning that names it.
+    @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"), arguments: TestDatabase.all)
+    func everySharedInvalidFileIsRefusedOrWarnedAbout(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            let base = try #require(Self.testdata).appendingPathComponent("reqif/invalid")
+            let names = try FileManager.default.contentsOfDirectory(atPath: base.path).filter { $0.hasSuffix(".reqif") }.sorted()
+            #expect(names.count >= 12)
+            var refused = 0
+            for name in names {
+                let url = base.appendingPathComponent(name)
+                let plans: [ReqIFImportPlan]
+                do {
+                    plans = try ReqIFFileImport.plans(of: url)
+                } catch let error as ReqIFError {
+                    #expect(error.description.contains(name) && !error.message.isEmpty, "\(name): \(error)")
+                    refused += 1
+                    continue
+                }
+                let preview = try await ReqIFFileImport.preview(try f.editor, plans)
+                #expect(preview.contains { !$0.warnings.isEmpty }, "\(name) imports only with a warning: \(preview.map(\.warnings))")
+            }
+            #expect(refused >= 8, "the malformed files are refused")
+            #expect(try await RequirementModule.query(on: app.db).count() == 0)
+            #expect(try await Artifact.query(on: app.db).count() == 0)
+        }
+    }
+
     /// Import → export → import into a second project gives the same modules, document trees, fields,
     /// attribute definitions and links; re-importing the export into the first project changes nothing.
     @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"), arguments: TestDatabase.all)
