@@ -77,4 +77,35 @@ import VaporTesting
             #expect(try await otto.get("/projects/ATC/requirements/\(module.prefix)/export.reqif").status == .notFound, "non-members get nothing")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theImportPageComparesThenAppliesWithProgress(database: TestDatabase) async throws {
+        try await withApp(on: database) { app in
+            _ = try await RequirementFixtures.make(app)
+            let vic = TestBrowser(app)
+            try await vic.signIn("vic@example.com")
+            #expect(try await vic.get("/projects/ATC/requirements-import").status == .forbidden, "viewers cannot import")
+
+            let ed = TestBrowser(app)
+            try await ed.signIn("ed@example.com")
+            let form = try await ed.get("/projects/ATC/requirements-import")
+            #expect(form.status == .ok && form.text.contains(#"enctype="multipart/form-data""#) && form.text.contains(#"type="file""#))
+            var response = try await ed.upload("/projects/ATC/requirements-import", file: ("file", "broken.reqif", "<REQ-IF>"))
+            #expect(response.status == .unprocessableEntity && response.text.contains("reqif, line 1: the file ends before"))
+            response = try await ed.upload("/projects/ATC/requirements-import", file: ("file", "radar.reqif", ReqIFImportTests.sample()))
+            #expect(response.status == .ok)
+            #expect(response.text.contains("4 new, 0 changed") && response.text.contains("New module Radar spec") && response.text.contains("Detect"))
+            #expect(try await RequirementModule.query(on: app.db).count() == 0, "comparing stores nothing but the upload")
+            let action = try #require(response.text.firstMatch(of: /action="(\/projects\/ATC\/requirements-import\/[0-9a-f-]+\/apply)"/)).1
+            response = try await ed.post(String(action), form: [:])
+            #expect(response.status == .seeOther)
+            let jobPage = try #require(response.location)
+            #expect(jobPage.hasPrefix("/jobs/"))
+            #expect(try await eventually { try await JobRecord.query(on: app.db).filter(\.$kind == "requirements.reqif-import").first()?.status == .succeeded })
+            let page = try await ed.get(jobPage).text
+            #expect(page.contains("imported: 4 new, 0 changed"), "the job page keeps the import's summary")
+            #expect(try await DocumentItem.query(on: app.db).count() == 4)
+            #expect(try await ed.post(String(action), form: [:]).status == .notFound, "an applied comparison cannot be applied twice")
+        }
+    }
 }

@@ -34,6 +34,22 @@ public final class TestBrowser {
         return try await send(.POST, path, headers: headers, body: Self.encode(fields))
     }
 
+    /// Posts a multipart form with one file, as a browser's upload form does (CSRF token included).
+    @discardableResult
+    public func upload(_ path: String, fields: [String: String] = [:], file: (field: String, name: String, content: String))
+        async throws -> TestingHTTPResponse
+    {
+        if csrfToken == nil { try await get("/login") }
+        let boundary = "sesa-test-" + UUID().uuidString
+        var body = ""
+        for (name, value) in fields.merging(["_csrf": csrfToken ?? ""], uniquingKeysWith: { a, _ in a }).sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: String?) async throws
         -> TestingHTTPResponse
     {

@@ -10,6 +10,8 @@ public struct CSRFMiddleware: AsyncMiddleware {
     public static let cookieName = "__Host-sesa-csrf"
     public static let fieldName = "_csrf"
     static let formBodyLimit = 1 << 20
+    /// Upload forms (multipart) carry files: their routes set their own, larger limits up to this.
+    static let uploadBodyLimit = 64 << 20
 
     let key: SymmetricKey
     let allowedHosts: HostValidationMiddleware
@@ -58,7 +60,9 @@ public struct CSRFMiddleware: AsyncMiddleware {
     private func presentedToken(_ request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
         guard let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart" else { return nil }
-        if request.body.data == nil { _ = try await request.body.collect(max: Self.formBodyLimit).get() }
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: type.type == "multipart" ? Self.uploadBodyLimit : Self.formBodyLimit).get()
+        }
         return try? request.content.get(String.self, at: Self.fieldName)
     }
 

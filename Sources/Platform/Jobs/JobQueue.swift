@@ -95,10 +95,12 @@ public struct JobQueue: Sendable {
         try await ownedUpdate(job, worker: worker, now: now, "lease_until = \(bind: leaseUntil)")
     }
 
+    /// A handler that reported 100 % with a message (an import's summary) keeps it as the final word; others read "done".
     @discardableResult
     public func complete(_ job: ClaimedJob, worker: String, result: String?, now: Date) async throws -> Bool {
         try await ownedUpdate(job, worker: worker, now: now, """
-            status = 'succeeded', progress = 100, message = 'done', result = \(bind: result),
+            status = 'succeeded', message = CASE WHEN progress = 100 THEN message ELSE 'done' END, progress = 100,
+            result = \(bind: result),
             lease_owner = NULL, lease_until = NULL, finished_at = \(bind: now)
             """)
     }

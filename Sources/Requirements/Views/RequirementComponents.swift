@@ -54,7 +54,8 @@ struct RequirementTabs: Component {
             ("Search", RequirementRoute.search(project: access.key).path),
             ("Coverage", RequirementRoute.coverage(project: access.key).path),
             ("Suspect links", RequirementRoute.suspect(project: access.key).path),
-        ] + (access.allows(.lead) ? [("Settings", RequirementRoute.settings(project: access.key).path)] : [])
+        ] + (access.allows(.editor) ? [("Import", RequirementRoute.importReqIF(project: access.key).path)] : [])
+            + (access.allows(.lead) ? [("Settings", RequirementRoute.settings(project: access.key).path)] : [])
         return Navigation {
             List(tabs) { tab -> Component in
                 let link = Link(tab.0, url: tab.1)

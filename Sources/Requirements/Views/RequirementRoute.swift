@@ -15,6 +15,8 @@ public enum RequirementRoute: Sendable {
     /// `format`: reqif or reqifz.
     case export(project: String, module: String, format: String)
     case search(project: String)
+    case importReqIF(project: String)
+    case importApply(project: String, upload: UUID)
     case settings(project: String)
     case triggers(project: String)
     case suspect(project: String)
@@ -66,6 +68,8 @@ public enum RequirementRoute: Sendable {
         case .quality(let key, let prefix): return module(key, prefix) + "/quality"
         case .export(let key, let prefix, let format): return module(key, prefix) + "/export." + format
         case .search(let key): return project(key) + "/requirements-search"
+        case .importReqIF(let key): return project(key) + "/requirements-import"
+        case .importApply(let key, let upload): return project(key) + "/requirements-import/\(upload.uuidString.lowercased())/apply"
         case .settings(let key): return project(key) + "/requirements-settings"
         case .triggers(let key): return project(key) + "/requirements-settings/triggers"
         case .suspect(let key): return project(key) + "/suspect-links"

@@ -49,9 +49,13 @@ public struct PostForm: Component {
     let csrfToken: String
     let content: () -> Component
 
-    public init(action: String, csrfToken: String, @ComponentBuilder content: @escaping () -> Component) {
+    let multipart: Bool
+
+    /// `multipart`: the form uploads files.
+    public init(action: String, csrfToken: String, multipart: Bool = false, @ComponentBuilder content: @escaping () -> Component) {
         self.action = action
         self.csrfToken = csrfToken
+        self.multipart = multipart
         self.content = content
     }
 
@@ -59,6 +63,7 @@ public struct PostForm: Component {
         Node<HTML.BodyContext>.element(named: "form", nodes: [
             .attribute(named: "method", value: "post"),
             .attribute(named: "action", value: HTMLEscape.attribute(action)),
+            multipart ? .attribute(named: "enctype", value: "multipart/form-data") : .empty,
             .selfClosedElement(named: "input", attributes: [
                 .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: CSRFMiddleware.fieldName),
                 .attribute(named: "value", value: HTMLEscape.attribute(csrfToken)),

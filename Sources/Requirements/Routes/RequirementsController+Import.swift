@@ -1,0 +1,73 @@
+import Artifacts
+import Fluent
+import Foundation
+import Interchange
+import Platform
+import Vapor
+
+/// The import page (editors): upload a ReqIF or ReqIFZ file, see what it would change, apply it — a job with a
+/// progress page. The upload is kept in the database between the comparison and the apply, so any worker can
+/// run the job; comparisons never applied are removed after a day.
+extension RequirementsController {
+    struct ImportForm: Content {
+        var file: File?
+        var module: String?
+    }
+
+    @Sendable static func importForm(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        return request.render(ReqIFImportPage(access: access, csrfToken: request.csrfToken))
+    }
+
+    @Sendable static func importCompare(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let form = try? request.content.decode(ImportForm.self)
+        let module = form?.module.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        func refuse(_ field: String, _ reason: String) -> Response {
+            request.render(ReqIFImportPage(access: access, csrfToken: request.csrfToken, module: module ?? "",
+                                           errors: [.init(field: field, reason: reason)]), status: .unprocessableEntity)
+        }
+        guard let file = form?.file, file.data.readableBytes > 0 else { return refuse("file", "choose a .reqif or .reqifz file") }
+        let name = file.filename.isEmpty ? "upload.reqif" : file.filename
+        let data = Data(buffer: file.data)
+        let plans: [ReqIFImportPlan]
+        do {
+            plans = try ReqIFFileImport.plans(of: data, name: name, module: module)
+        } catch let error as ReqIFError {
+            return refuse("file", error.description)
+        } catch let problem as ReqIFFileImport.Problem {
+            return refuse("module", problem.message)
+        }
+        let previews = try await ReqIFFileImport.preview(try RequirementContext(request), plans)
+        let upload = ReqIFUpload()
+        upload.id = UUID()
+        upload.projectID = access.projectID
+        upload.fileName = String(name.prefix(255))
+        upload.content = data
+        upload.module = module
+        upload.createdBy = request.auditActor.userID
+        upload.createdAt = request.now
+        try await request.db.transaction { db in
+            try await ReqIFUpload.query(on: db).filter(\.$projectID == access.projectID)
+                .filter(\.$createdAt < request.now.addingTimeInterval(-86_400)).delete()
+            try await upload.create(on: db)
+        }
+        return request.render(ReqIFImportPage(access: access, csrfToken: request.csrfToken, module: module ?? "",
+                                              comparison: (file: name, upload: try upload.requireID(), previews: previews)))
+    }
+
+    @Sendable static func importApply(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        guard let id = request.parameters.get("uploadID", as: UUID.self),
+            let upload = try await ReqIFUpload.query(on: request.db).filter(\.$id == id).filter(\.$projectID == access.projectID).first()
+        else { throw Abort(.notFound, reason: "This comparison has expired or was applied already; upload the file again.") }
+        let actor = request.auditActor
+        let job = try await JobQueue.enqueue(
+            kind: ReqIFImportJob.kind,
+            payload: ReqIFImportJob.Payload(upload: try upload.requireID(), project: access.projectID, role: access.role,
+                                            user: actor.userID, label: actor.label),
+            on: request.db, maxAttempts: 1, projectID: access.projectID, createdBy: actor.userID)
+        request.flash(.success, "Importing \(upload.fileName): follow its progress here.")
+        return request.redirect(to: "/jobs/\(job.uuidString.lowercased())", redirectType: .normal)
+    }
+}
