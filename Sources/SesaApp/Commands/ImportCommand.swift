@@ -19,7 +19,7 @@ struct ImportCommand: AsyncCommand {
         @Option(name: "project", help: "The project's key, e.g. ATC.")
         var project: String?
 
-        @Option(name: "module", help: "Import only the specification with this name.")
+        @Option(name: "module", help: "reqif: import only the specification with this name; csv: the module's prefix.")
         var module: String?
 
         @Flag(name: "dry-run", help: "Show what the import would change; store nothing.")
@@ -28,13 +28,13 @@ struct ImportCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "Imports requirements: sesa import reqif FILE --project KEY [--module NAME] [--dry-run]" }
+    var help: String { "Imports requirements: sesa import reqif|csv FILE --project KEY [--module NAME|PREFIX] [--dry-run]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        guard signature.format == "reqif" else {
-            console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files).")
+        guard ["reqif", "csv"].contains(signature.format) else {
+            console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files), csv.")
             throw CommandExit(code: 2)
         }
         guard try await app.migrationStatus().isUpToDate else {
@@ -48,6 +48,12 @@ struct ImportCommand: AsyncCommand {
             throw CommandExit(code: 2)
         }
         let url = URL(fileURLWithPath: signature.file)
+        let requirements = RequirementContext(database: app.db, projectID: projectID, role: .lead, registry: app.artifactRegistry,
+                                              actor: .commandLine, now: app.clock.now())
+        if signature.format == "csv" {
+            try await importTable(url, signature: signature, context: requirements, console: console)
+            return
+        }
         let plans: [ReqIFImportPlan]
         do {
             plans = try ReqIFFileImport.plans(of: url, module: signature.module)
@@ -58,8 +64,6 @@ struct ImportCommand: AsyncCommand {
             console.error(error.message)
             throw CommandExit(code: 1)
         }
-        let requirements = RequirementContext(database: app.db, projectID: projectID, role: .lead, registry: app.artifactRegistry,
-                                              actor: .commandLine, now: app.clock.now())
         do {
             let previews = signature.dryRun
                 ? try await ReqIFFileImport.preview(requirements, plans)
@@ -68,6 +72,32 @@ struct ImportCommand: AsyncCommand {
             console.print(signature.dryRun ? "Dry run: nothing was stored." : "Imported into \(key).")
         } catch let invalid as RequirementInvalid {
             console.error("\(url.lastPathComponent): \(invalid.errors.map(\.reason).joined(separator: "; ")). Nothing was stored.")
+            throw CommandExit(code: 1)
+        }
+    }
+
+    /// `sesa import csv FILE --project KEY --module PREFIX [--dry-run]`: rows into one module, matched by key.
+    func importTable(_ url: URL, signature: Signature, context: RequirementContext, console: any Console) async throws {
+        guard let prefix = signature.module?.uppercased(),
+            let module = try await RequirementModule.query(on: context.database).filter(\.$projectID == context.projectID)
+                .filter(\.$prefix == prefix).filter(\.$deletedAt == nil).first()
+        else {
+            console.error("--module: give the prefix of an existing module of the project (e.g. --module SYS).")
+            throw CommandExit(code: 2)
+        }
+        do {
+            let table = try CSVTable.read(try Data(contentsOf: url), file: url.lastPathComponent)
+            let preview = signature.dryRun
+                ? try await RequirementTable.preview(context, module: module, table: table, file: url.lastPathComponent)
+                : try await RequirementTable.apply(context, module: module, table: table, file: url.lastPathComponent)
+            Self.print(preview, to: console)
+            console.print(signature.dryRun ? "Dry run: nothing was stored." : "Imported into \(module.prefix).")
+        } catch let error as TableError {
+            console.error(error.description + ". Nothing was stored.")
+            throw CommandExit(code: 1)
+        } catch let problems as RequirementTable.Problems {
+            problems.errors.prefix(100).forEach { console.error($0.description) }
+            console.error("\(problems.errors.count) problems; nothing was stored.")
             throw CommandExit(code: 1)
         }
     }
