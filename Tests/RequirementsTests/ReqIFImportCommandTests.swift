@@ -47,6 +47,14 @@ import Vapor
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "reqif.imported").first()?.actorLabel == "command line")
             try await app.asyncShutdown()
 
+            let sheet = directory.appendingPathComponent("radar.csv")
+            #expect(try await runSesa(["export", "csv", "--project", "ATC", "--module", module.prefix, "--output", sheet.path], databaseURL: url) == 0)
+            #expect(try await runSesa(["export", "csv", "--project", "ATC"], databaseURL: url) == 2, "a CSV holds one module")
+            #expect(try await runSesa(["import", "csv", sheet.path, "--project", "ATC", "--module", module.prefix, "--dry-run"], databaseURL: url) == 0)
+            let broken = directory.appendingPathComponent("broken.csv")
+            try "key,title,wrong\n,A,b\n".write(to: broken, atomically: true, encoding: .utf8)
+            #expect(try await runSesa(["import", "csv", broken.path, "--project", "ATC", "--module", module.prefix], databaseURL: url) == 1)
+
             let exported = directory.appendingPathComponent("export.reqifz")
             #expect(try await runSesa(["export", "reqifz", "--project", "ATC", "--output", exported.path], databaseURL: url) == 0)
             #expect(try await runSesa(["export", "reqif", "--project", "ATC", "--module", "NOPE"], databaseURL: url) == 2)
