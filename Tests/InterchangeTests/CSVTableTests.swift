@@ -1,5 +1,5 @@
 import Foundation
-import Interchange
+@testable import Interchange
 import Testing
 
 /// CSV reading and writing: encodings, delimiters, quoting, and errors that name row and column.
@@ -40,5 +40,30 @@ import Testing
         #expect(throws: TableError(file: "t.csv", row: 1, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)")) {
             try CSVTable.read(Data([0xFF, 0xFE, 0x61, 0x00]), file: "t.csv")
         }
+    }
+}
+
+/// XLSX: a written workbook reads back cell for cell; non-workbooks and hostile parts are refused.
+@Suite struct XLSXTableTests {
+    @Test func aWrittenWorkbookReadsBack() throws {
+        let table = CSVTable(header: ["key", "title", "statement", "Safety level"],
+                             rows: [["SYS-REQ-001", "Detect <fast>", "The radar shall detect & track.\nWithin 50 km.", ""],
+                                    ["", "Track", "", "SIL 2"]])
+        let data = try XLSXTable.write(table, sheet: "SYS")
+        #expect(data.starts(with: Array("PK".utf8)))
+        let back = try XLSXTable.read(data, file: "sys.xlsx")
+        #expect(back.header == table.header && back.rows == table.rows)
+    }
+
+    @Test func cellReferencesAndBadFiles() throws {
+        #expect(XLSXTable.position("B12")! == (12, 2))
+        #expect(XLSXTable.position("AA1")! == (1, 27))
+        #expect(XLSXTable.position("12B") == nil && XLSXTable.position("A0") == nil)
+        #expect(throws: TableError(file: "x.xlsx", "this is not an .xlsx workbook (not a zip archive)")) {
+            try XLSXTable.read(Data("key,title\n".utf8), file: "x.xlsx")
+        }
+        let doctype = try ReqIFZWriter().write([("xl/worksheets/sheet1.xml", Data("<!DOCTYPE x [<!ENTITY a \"b\">]><worksheet/>".utf8))],
+                                               modified: Date())
+        #expect(throws: TableError(file: "x.xlsx", "the workbook contains a DTD, which SESA refuses")) { try XLSXTable.read(doctype, file: "x.xlsx") }
     }
 }

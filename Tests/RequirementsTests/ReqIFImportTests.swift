@@ -127,6 +127,15 @@ import Vapor
                 let a = try await Self.content(contexts[0].projectID, on: app.db)
                 let b = try await Self.content(contexts[1].projectID, on: app.db)
                 #expect(a == b, "\(name): \(a.count) vs \(b.count) lines; first difference: \(zip(a, b).first { $0 != $1 }.map { "\($0) ≠ \($1)" } ?? "lengths")")
+                // Each module's own CSV and XLSX sheets re-import without a change.
+                for module in try await RequirementModule.query(on: app.db).filter(\.$projectID == contexts[0].projectID).all() {
+                    let table = try await RequirementTable.export(module: module, on: app.db)
+                    for sheet in [try CSVTable.read(table.write(), file: "m.csv"), try XLSXTable.read(try XLSXTable.write(table, sheet: "m"), file: "m.xlsx")] {
+                        let preview = try await RequirementTable.preview(contexts[0], module: module, table: sheet, file: "m")
+                        #expect(preview.count(.changed) == 0 && preview.count(.new) == 0,
+                                "\(name) \(module.prefix) sheet: \(preview.changed.prefix(2).map(\.changes))")
+                    }
+                }
                 let again = try await ReqIFFileImport.preview(contexts[0], plans)
                 #expect(again.allSatisfy { $0.count(.new) == 0 && $0.count(.changed) == 0 && $0.newLinks.isEmpty },
                         "\(name): the export re-imported into its own project: \(again.map(\.summary))")

@@ -115,7 +115,10 @@ private struct Mapper {
                 item.xhtml[id] = xhtml
             case .enumeration(let refs):
                 let names = enumNames(refs, definition)
-                item.values[id] = definition.multiValued ? .list(names) : .string(names.first ?? "")
+                // Several values are kept in the order of the enumeration, as SESA's forms keep them.
+                let order = optionNames(datatypes[definition.datatypeRef]).map(\.name)
+                let sorted = names.sorted { (order.firstIndex(of: $0) ?? Int.max) < (order.firstIndex(of: $1) ?? Int.max) }
+                item.values[id] = definition.multiValued ? .list(sorted) : .string(names.first ?? "")
             case .text(let text):
                 switch definition.kind {
                 case .boolean: item.values[id] = .bool(text == "true" || text == "1")

@@ -53,7 +53,22 @@ public enum RequirementTable {
             }
         }
         try await walk(nil)
-        return CSVTable(header: columns + attributes.map(\.label), rows: rows)
+        return CSVTable(header: columns + headers(attributes), rows: rows)
+    }
+
+    /// Attribute columns by label, unless the label is a field's name or another attribute's: then `attr.<name>`.
+    static func headers(_ attributes: [AttributeDefinition]) -> [String] {
+        let labels = attributes.map { $0.label.lowercased() }
+        return attributes.map { attribute in
+            let label = attribute.label.lowercased()
+            let clashes = columns.contains(normalised(attribute.label)) || labels.filter { $0 == label }.count > 1
+                || attributes.contains { $0.name == label && $0.id != attribute.id }
+            return clashes ? attribute.fieldName : attribute.label
+        }
+    }
+
+    static func normalised(_ title: String) -> String {
+        title.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 
     // MARK: import
@@ -140,8 +155,10 @@ public enum RequirementTable {
         // Columns: a field name, or an attribute's name or label.
         var targets: [Int: String] = [:]
         for (index, title) in table.header.enumerated() {
-            let normal = title.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            if columns.contains(normal) {
+            let normal = normalised(title)
+            if let attribute = attributes.first(where: { $0.fieldName == title }) {
+                targets[index] = attribute.fieldName
+            } else if columns.contains(normal) {
                 targets[index] = normal
             } else if let attribute = attributes.first(where: { $0.name == title.lowercased() || $0.label.lowercased() == title.lowercased() }) {
                 targets[index] = attribute.fieldName
@@ -205,7 +222,9 @@ public enum RequirementTable {
             var fields: ArtifactFields
             if type == .section {
                 let text = value("statement", (existing?.fields["text"]).map { $0 == .null ? "" : $0.displayText == "—" ? "" : $0.displayText } ?? "")
-                fields = ["text": .string(text)]
+                // Sections have no attribute columns of their own: values they carry (from a ReqIF import) stay.
+                fields = ArtifactFields(current.values.filter { $0.key.hasPrefix("attr.") })
+                fields["text"] = .string(text)
             } else {
                 var draft = existing.map { RequirementDraft(fields: $0.fields, attributes: attributes) } ?? RequirementDraft(type: settings.typeList.first ?? "functional")
                 draft.title = title
@@ -223,8 +242,14 @@ public enum RequirementTable {
                 }
                 var types = settings.typeList
                 if case .string(let old) = current["type"], !types.contains(old) { types.append(old) }
+                // An imported requirement without a statement (a ReqIF object with no text) may stay so until
+                // someone writes one; the sheet need not invent it.
+                let keepsEmpty = existing != nil && current["statement"] == .string("")
+                    && draft.statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                if keepsEmpty { draft.statement = "-" }
                 do {
                     fields = try draft.validated(types: types, attributes: attributes)
+                    if keepsEmpty { fields["statement"] = .string("") }
                 } catch let invalid as RequirementInvalid {
                     for error in invalid.errors {
                         fail(error.field, error.reason)

@@ -5,7 +5,7 @@ import Platform
 import Requirements
 import Vapor
 
-/// `sesa export reqif|reqifz|csv --project KEY [--module PREFIX] [--output FILE]`: the project's requirement
+/// `sesa export reqif|reqifz|csv|xlsx --project KEY [--module PREFIX] [--output FILE]`: the project's requirement
 /// modules (or one) as ReqIF 1.2 or a ReqIFZ archive, or one module as CSV; to standard output unless `--output`
 /// names a file.
 struct ExportCommand: AsyncCommand {
@@ -25,13 +25,13 @@ struct ExportCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "Exports requirements: sesa export reqif|reqifz|csv --project KEY [--module PREFIX] [--output FILE]" }
+    var help: String { "Exports requirements: sesa export reqif|reqifz|csv|xlsx --project KEY [--module PREFIX] [--output FILE]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        guard ["reqif", "reqifz", "csv"].contains(signature.format) else {
-            console.error("Unknown format '\(signature.format)'. Supported: reqif, reqifz, csv.")
+        guard ["reqif", "reqifz", "csv", "xlsx"].contains(signature.format) else {
+            console.error("Unknown format '\(signature.format)'. Supported: reqif, reqifz, csv, xlsx.")
             throw CommandExit(code: 2)
         }
         guard try await app.migrationStatus().isUpToDate else {
@@ -51,15 +51,20 @@ struct ExportCommand: AsyncCommand {
             console.error("--module: project \(key) has no module with the prefix '\(prefix)'.")
             throw CommandExit(code: 2)
         }
-        if signature.format == "csv" && signature.module == nil {
-            console.error("--module: a CSV export holds one module; give its prefix.")
-            throw CommandExit(code: 2)
+        let data: Data
+        if signature.format == "csv" || signature.format == "xlsx" {
+            guard let prefix = signature.module?.uppercased(), let module = try await RequirementModule.query(on: app.db)
+                .filter(\.$projectID == projectID).filter(\.$prefix == prefix).filter(\.$deletedAt == nil).first()
+            else {
+                console.error("--module: a \(signature.format.uppercased()) export holds one module; give its prefix.")
+                throw CommandExit(code: 2)
+            }
+            let table = try await RequirementTable.export(module: module, on: app.db)
+            data = signature.format == "csv" ? table.write() : try XLSXTable.write(table, sheet: module.prefix)
+        } else {
+            data = try await ReqIFExportFile.data(format: signature.format, projectID: projectID, projectKey: key,
+                                              prefix: signature.module, on: app.db, now: app.clock.now())
         }
-        let data = signature.format == "csv"
-            ? try await RequirementTable.export(module: try await RequirementModule.query(on: app.db).filter(\.$projectID == projectID)
-                .filter(\.$prefix == signature.module!.uppercased()).filter(\.$deletedAt == nil).first()!, on: app.db).write()
-            : try await ReqIFExportFile.data(format: signature.format, projectID: projectID, projectKey: key,
-                                                  prefix: signature.module, on: app.db, now: app.clock.now())
         if let output = signature.output {
             try data.write(to: URL(fileURLWithPath: output))
             console.print("Wrote \(output) (\(data.count) bytes).")

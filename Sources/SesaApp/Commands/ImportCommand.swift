@@ -28,13 +28,13 @@ struct ImportCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "Imports requirements: sesa import reqif|csv FILE --project KEY [--module NAME|PREFIX] [--dry-run]" }
+    var help: String { "Imports requirements: sesa import reqif|csv|xlsx FILE --project KEY [--module NAME|PREFIX] [--dry-run]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        guard ["reqif", "csv"].contains(signature.format) else {
-            console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files), csv.")
+        guard ["reqif", "csv", "xlsx"].contains(signature.format) else {
+            console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files), csv, xlsx.")
             throw CommandExit(code: 2)
         }
         guard try await app.migrationStatus().isUpToDate else {
@@ -50,7 +50,7 @@ struct ImportCommand: AsyncCommand {
         let url = URL(fileURLWithPath: signature.file)
         let requirements = RequirementContext(database: app.db, projectID: projectID, role: .lead, registry: app.artifactRegistry,
                                               actor: .commandLine, now: app.clock.now())
-        if signature.format == "csv" {
+        if signature.format == "csv" || signature.format == "xlsx" {
             try await importTable(url, signature: signature, context: requirements, console: console)
             return
         }
@@ -76,7 +76,7 @@ struct ImportCommand: AsyncCommand {
         }
     }
 
-    /// `sesa import csv FILE --project KEY --module PREFIX [--dry-run]`: rows into one module, matched by key.
+    /// `sesa import csv|xlsx FILE --project KEY --module PREFIX [--dry-run]`: rows into one module, matched by key.
     func importTable(_ url: URL, signature: Signature, context: RequirementContext, console: any Console) async throws {
         guard let prefix = signature.module?.uppercased(),
             let module = try await RequirementModule.query(on: context.database).filter(\.$projectID == context.projectID)
@@ -86,7 +86,9 @@ struct ImportCommand: AsyncCommand {
             throw CommandExit(code: 2)
         }
         do {
-            let table = try CSVTable.read(try Data(contentsOf: url), file: url.lastPathComponent)
+            let data = try Data(contentsOf: url)
+            let table = signature.format == "xlsx" ? try XLSXTable.read(data, file: url.lastPathComponent)
+                : try CSVTable.read(data, file: url.lastPathComponent)
             let preview = signature.dryRun
                 ? try await RequirementTable.preview(context, module: module, table: table, file: url.lastPathComponent)
                 : try await RequirementTable.apply(context, module: module, table: table, file: url.lastPathComponent)
