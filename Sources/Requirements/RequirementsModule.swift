@@ -117,6 +117,11 @@ public enum RequirementsModule {
             "importReqIF", "Import a ReqIF or ReqIFZ file sent as the body (editors): a dry run compares, otherwise a job applies it in one transaction",
             importQuery, [.json(200, "Dry run: per ReqIF document of the file, what would be new, changed, unchanged and missing", ImportDTOs.PreviewsDTO.schema),
                           .json(202, "Accepted: the import job", ImportDTOs.AcceptedDTO.schema), forbidden, invalid]))
+        editors.on(.POST, module + ["imports", "table"], body: .collect(maxSize: "64mb"), use: A.importTable).openAPI(op(
+            "importRequirementTable", "Import a CSV or XLSX sheet into the module (editors): rows matched by key, all or nothing; a dry run compares",
+            [prefix, P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
+             P(name: "dry_run", in: .query, description: "1: answer with the comparison, store nothing")],
+            [.json(200, "The comparison (dry run) or what was applied", ImportDTOs.PreviewsDTO.schema), forbidden, invalid]))
         viewers.get("exports", "reqif", use: A.exportReqIF).openAPI(op(
             "exportReqIF", "The project's requirement modules, or one, as ReqIF 1.2 (or a ReqIFZ archive), as a download",
             [P(name: "module", in: .query, description: "Only the module with this prefix"),

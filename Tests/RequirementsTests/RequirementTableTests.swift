@@ -71,4 +71,30 @@ import Vapor
             }
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theAPIImportsASheetWithRowErrorsOrAllOfIt(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            let sys = try await f.module("SYS")
+            try await f.requirement(sys, "Detect", "The radar shall detect targets.")
+            var ed = try await f.token("ed@example.com")
+            ed.replaceOrAdd(name: .contentType, value: "text/csv")
+            var vic = try await f.token("vic@example.com")
+            vic.replaceOrAdd(name: .contentType, value: "text/csv")
+            let path = "/api/v1/projects/ATC/requirement-modules/SYS/imports/table?file=sys.csv"
+            let sheet = "key,title,statement\nSYS-REQ-001,Detect,The radar shall detect targets within 50 km.\n,Track,The radar shall track targets.\n"
+
+            #expect(try await app.send(.POST, path + "&dry_run=1", headers: vic, body: sheet).status == .forbidden)
+            var response = try await app.send(.POST, path + "&dry_run=1", headers: ed, body: sheet)
+            #expect(response.status == .ok && response.text.contains("1 new, 1 changed, 0 unchanged"))
+            response = try await app.send(.POST, path, headers: ed, body: "key,title,statement\n,,x\nSYS-REQ-404,A,b\n")
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains(#""field":"row 2, column 2""#) && response.text.contains("sys.csv, row 3, column 1: SYS-REQ-404 is not in module SYS"))
+            #expect(try await DocumentItem.query(on: app.db).count() == 1, "nothing stored")
+            response = try await app.send(.POST, path, headers: ed, body: sheet)
+            #expect(response.status == .ok && response.text.contains("SYS-REQ-002"))
+            #expect(try await DocumentItem.query(on: app.db).count() == 2)
+        }
+    }
 }

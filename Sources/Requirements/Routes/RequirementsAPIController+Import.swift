@@ -92,3 +92,36 @@ extension RequirementsController {
         return try await RequirementsAPIController.download(request, format: format, prefix: module.prefix)
     }
 }
+
+/// `POST …/requirement-modules/{prefix}/imports/table?file=NAME.csv|NAME.xlsx[&dry_run=1]` with the sheet as the
+/// body: the comparison (dry run) or the applied comparison, at once — sheets are one module, small enough for
+/// a request. Every bad row comes back in `errors` as `row R, column C: …`; nothing is stored then.
+extension RequirementsAPIController {
+    @Sendable static func importTable(_ request: Request) async throws -> ImportDTOs.PreviewsDTO {
+        let (module, _) = try await findModule(request)
+        let context = try RequirementContext(request)
+        let name = (try? request.query.get(String.self, at: "file")) ?? "upload.csv"
+        let dryRun = ["1", "true", "yes"].contains((try? request.query.get(String.self, at: "dry_run")) ?? "")
+        guard let body = request.body.data, body.readableBytes > 0 else {
+            throw RequirementInvalid(field: "body", "send the .csv or .xlsx file as the request body")
+        }
+        let data = Data(buffer: body)
+        do {
+            let table = name.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: name) : try CSVTable.read(data, file: name)
+            let preview = dryRun ? try await RequirementTable.preview(context, module: module, table: table, file: name)
+                : try await RequirementTable.apply(context, module: module, table: table, file: name)
+            return ImportDTOs.PreviewsDTO(documents: [ImportDTOs.PreviewDTO(preview)])
+        } catch let error as TableError {
+            throw RequirementInvalid(errors: [fieldError(error)])
+        } catch let problems as RequirementTable.Problems {
+            throw RequirementInvalid(errors: problems.errors.prefix(500).map(fieldError))
+        }
+    }
+
+    /// `field` is "row R, column C" (or "file"), the reason the whole message.
+    static func fieldError(_ error: TableError) -> ProblemDetails.FieldError {
+        var field = "file"
+        if let row = error.row { field = "row \(row)" + (error.column.map { ", column \($0)" } ?? "") }
+        return .init(field: field, reason: error.description)
+    }
+}
