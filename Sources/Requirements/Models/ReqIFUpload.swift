@@ -16,4 +16,14 @@ public final class ReqIFUpload: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
+
+    init(projectID: UUID, fileName: String, content: Data, module: String?, createdBy: UUID?, at now: Date) {
+        self.id = UUID()
+        self.projectID = projectID
+        self.fileName = String(fileName.prefix(255))
+        self.content = content
+        self.module = module
+        self.createdBy = createdBy
+        self.createdAt = now
+    }
 }

@@ -34,22 +34,12 @@ extension RequirementsAPIController {
             return try await ImportDTOs.PreviewsDTO(documents: previews.map(ImportDTOs.PreviewDTO.init)).encodeResponse(for: request)
         }
         try context.requireRole(.editor, to: "import requirements")
-        let user = request.auditActor
+        let upload = ReqIFUpload(projectID: access.projectID, fileName: name, content: data, module: module,
+                                 createdBy: request.auditActor.userID, at: request.now)
+        let actor = request.auditActor
         let job = try await request.db.transaction { db in
-            let upload = ReqIFUpload()
-            upload.id = UUID()
-            upload.projectID = access.projectID
-            upload.fileName = String(name.prefix(255))
-            upload.content = data
-            upload.module = module
-            upload.createdBy = user.userID
-            upload.createdAt = request.now
             try await upload.create(on: db)
-            return try await JobQueue.enqueue(
-                kind: ReqIFImportJob.kind,
-                payload: ReqIFImportJob.Payload(upload: try upload.requireID(), project: access.projectID, role: access.role,
-                                                user: user.userID, label: user.label),
-                on: db, maxAttempts: 1, projectID: access.projectID, createdBy: user.userID)
+            return try await ReqIFImportJob.enqueue(upload, role: access.role, actor: actor, on: db)
         }
         let accepted = ImportDTOs.AcceptedDTO(job: job.uuidString.lowercased(), url: "/api/v1/jobs/\(job.uuidString.lowercased())")
         return try await accepted.encodeResponse(status: .accepted, for: request)

@@ -39,14 +39,8 @@ extension RequirementsController {
             return refuse("module", problem.message)
         }
         let previews = try await ReqIFFileImport.preview(try RequirementContext(request), plans)
-        let upload = ReqIFUpload()
-        upload.id = UUID()
-        upload.projectID = access.projectID
-        upload.fileName = String(name.prefix(255))
-        upload.content = data
-        upload.module = module
-        upload.createdBy = request.auditActor.userID
-        upload.createdAt = request.now
+        let upload = ReqIFUpload(projectID: access.projectID, fileName: name, content: data, module: module,
+                                 createdBy: request.auditActor.userID, at: request.now)
         try await request.db.transaction { db in
             try await ReqIFUpload.query(on: db).filter(\.$projectID == access.projectID)
                 .filter(\.$createdAt < request.now.addingTimeInterval(-86_400)).delete()
@@ -61,12 +55,7 @@ extension RequirementsController {
         guard let id = request.parameters.get("uploadID", as: UUID.self),
             let upload = try await ReqIFUpload.query(on: request.db).filter(\.$id == id).filter(\.$projectID == access.projectID).first()
         else { throw Abort(.notFound, reason: "This comparison has expired or was applied already; upload the file again.") }
-        let actor = request.auditActor
-        let job = try await JobQueue.enqueue(
-            kind: ReqIFImportJob.kind,
-            payload: ReqIFImportJob.Payload(upload: try upload.requireID(), project: access.projectID, role: access.role,
-                                            user: actor.userID, label: actor.label),
-            on: request.db, maxAttempts: 1, projectID: access.projectID, createdBy: actor.userID)
+        let job = try await ReqIFImportJob.enqueue(upload, role: access.role, actor: request.auditActor, on: request.db)
         request.flash(.success, "Importing \(upload.fileName): follow its progress here.")
         return request.redirect(to: "/jobs/\(job.uuidString.lowercased())", redirectType: .normal)
     }

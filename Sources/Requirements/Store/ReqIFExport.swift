@@ -35,6 +35,7 @@ private struct Builder {
     var relationTypes: [String: String] = [:]
     var prefixes: Set<String> = ["xhtml"]
     static let stringType = "sesa-datatype-string", xhtmlType = "sesa-datatype-xhtml", booleanType = "sesa-datatype-boolean"
+    let formatter = ISO8601DateFormatter()
     static let realType = "sesa-datatype-real", integerType = "sesa-datatype-integer", dateType = "sesa-datatype-date"
 
     init(now: String) {
@@ -284,7 +285,7 @@ private struct Builder {
         }
     }
 
-    func iso(_ date: Date?) -> String { date.map { ISO8601DateFormatter().string(from: $0) } ?? now }
+    func iso(_ date: Date?) -> String { date.map(formatter.string) ?? now }
 
     mutating func finish(title: String) -> ReqIFDocument {
         document.header = .init(identifier: "sesa-export-" + UUID().uuidString.lowercased(), creationTime: now,

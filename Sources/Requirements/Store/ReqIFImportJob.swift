@@ -28,6 +28,13 @@ enum ReqIFImportJob {
         enum CodingKeys: String, CodingKey { case file, new, changed, unchanged, missing, warnings; case newLinks = "new_links" }
     }
 
+    /// Queues the import of a stored upload, as `actor` with `role`. One attempt: a bad file does not improve.
+    static func enqueue(_ upload: ReqIFUpload, role: ProjectRole, actor: AuditActor, on db: any Database) async throws -> UUID {
+        try await JobQueue.enqueue(
+            kind: kind, payload: Payload(upload: try upload.requireID(), project: upload.projectID, role: role, user: actor.userID, label: actor.label),
+            on: db, maxAttempts: 1, projectID: upload.projectID, createdBy: actor.userID)
+    }
+
     static func run(_ job: JobContext) async throws -> String? {
         let payload = try job.payload(as: Payload.self)
         let app = job.application

@@ -31,6 +31,8 @@ private struct Mapper {
     /// Some tools repeat SPEC-HIERARCHY IDENTIFIERs; later uses get "#2", "#3" in document order, so each node
     /// keeps its own identity and a re-import of the same file finds them again.
     var hierarchyUses: [String: Int] = [:]
+    /// Option names per enumeration datatype, computed once (values are mapped per object).
+    var options: [String: [(id: String, name: String)]] = [:]
 
     mutating func hierarchyIdentifier(_ identifier: String) -> String {
         let uses = hierarchyUses[identifier, default: 0] + 1
@@ -46,6 +48,9 @@ private struct Mapper {
             for definition in type.attributes { definitions[definition.identity.identifier] = definition }
         }
         for datatype in document.datatypes { datatypes[datatype.identity.identifier] = datatype }
+        for datatype in document.datatypes where datatype.kind == .enumeration {
+            options[datatype.identity.identifier] = Self.optionNames(datatype)
+        }
         for object in document.specObjects { objects[object.identity.identifier] = object }
     }
 
@@ -116,7 +121,7 @@ private struct Mapper {
             case .enumeration(let refs):
                 let names = enumNames(refs, definition)
                 // Several values are kept in the order of the enumeration, as SESA's forms keep them.
-                let order = optionNames(datatypes[definition.datatypeRef]).map(\.name)
+                let order = (options[definition.datatypeRef] ?? []).map(\.name)
                 let sorted = names.sorted { (order.firstIndex(of: $0) ?? Int.max) < (order.firstIndex(of: $1) ?? Int.max) }
                 item.values[id] = definition.multiValued ? .list(sorted) : .string(names.first ?? "")
             case .text(let text):
@@ -175,13 +180,12 @@ private struct Mapper {
         case .integer, .real: return (.number, [])
         case .date, .string, .xhtml: return (.text, [])
         case .enumeration:
-            let options = optionNames(datatypes[definition.datatypeRef]).map(\.name)
-            return (definition.multiValued ? .multiEnumeration : .enumeration, options)
+            return (definition.multiValued ? .multiEnumeration : .enumeration, (options[definition.datatypeRef] ?? []).map(\.name))
         }
     }
 
     /// Enumeration values as option names: LONG-NAME, else KEY, else IDENTIFIER, made unique.
-    private func optionNames(_ datatype: ReqIFDocument.Datatype?) -> [(id: String, name: String)] {
+    private static func optionNames(_ datatype: ReqIFDocument.Datatype?) -> [(id: String, name: String)] {
         var used: Set<String> = []
         return (datatype?.values ?? []).map { value in
             let base = value.identity.longName ?? (value.key.isEmpty ? value.identity.identifier : value.key)
@@ -194,7 +198,7 @@ private struct Mapper {
     }
 
     private func enumNames(_ refs: [String], _ definition: ReqIFDocument.AttributeDefinition) -> [String] {
-        let names = Dictionary(optionNames(datatypes[definition.datatypeRef]).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary((options[definition.datatypeRef] ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return refs.map { names[$0] ?? $0 }
     }
 

@@ -45,6 +45,8 @@ private struct ApplyRun {
     var groups: Set<Group> = []
     var placedIDs: Set<UUID> = []
     var requirementDefaults: ArtifactFields = [:]
+    /// Where each new object's line is in the preview, to fill in its key once created.
+    var newItems: [String: Int] = [:]
     var triggerFields: [String] = []
 
     struct Group: Hashable { var module: UUID; var parent: UUID? }
@@ -57,6 +59,7 @@ private struct ApplyRun {
         self.plan = plan
         comparison = try await .make(plan, context: context, on: writer.database)
         preview = comparison.preview
+        for (index, item) in preview.items.enumerated() where item.state == .new { newItems[item.objectIdentifier] = index }
         let settings = try await RequirementSettings.of(context.projectID, on: writer.database)
         requirementDefaults = [
             "statement": .string(""), "rationale": .string(""), "type": .string(settings.typeList.first ?? "functional"),
@@ -230,9 +233,7 @@ private struct ApplyRun {
         documentItem.position = position
         documentItem.itemType = item.type
         try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db, isNew: true)
-        if let index = preview.items.firstIndex(where: { $0.objectIdentifier == item.objectIdentifier && $0.state == .new }) {
-            preview.items[index].key = artifact.key
-        }
+        if let index = newItems[item.objectIdentifier] { preview.items[index].key = artifact.key }
         return try artifact.requireID()
     }
 

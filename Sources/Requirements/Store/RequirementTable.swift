@@ -129,9 +129,7 @@ public enum RequirementTable {
                     item.itemType = row.type
                     try await RequirementStore.sync(item, artifact: artifact, fields: row.fields, on: db, isNew: true)
                     rows[index].existing = (artifact, item, row.fields)
-                    if let change = preview.items.firstIndex(where: { $0.objectIdentifier == "row \(row.number)" }) {
-                        preview.items[change].key = artifact.key
-                    }
+                    preview.items[index].key = artifact.key // one preview line per row, in row order
                 }
             }
             try await AuditLog.record(

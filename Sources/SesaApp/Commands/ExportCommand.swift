@@ -34,28 +34,19 @@ struct ExportCommand: AsyncCommand {
             console.error("Unknown format '\(signature.format)'. Supported: reqif, reqifz, csv, xlsx.")
             throw CommandExit(code: 2)
         }
-        guard try await app.migrationStatus().isUpToDate else {
-            console.error("The database schema is not up to date. Run `sesa migrate` first.")
-            throw CommandExit(code: 1)
-        }
-        guard let key = signature.project?.uppercased(), let project = try await Project.query(on: app.db).filter(\.$key == key).first(),
-            let projectID = project.id
-        else {
-            console.error("--project: there is no project '\(signature.project ?? "")'; give the key of an existing project.")
-            throw CommandExit(code: 2)
-        }
-        if let prefix = signature.module?.uppercased(),
-            try await RequirementModule.query(on: app.db).filter(\.$projectID == projectID).filter(\.$prefix == prefix)
-                .filter(\.$deletedAt == nil).first() == nil
-        {
-            console.error("--module: project \(key) has no module with the prefix '\(prefix)'.")
-            throw CommandExit(code: 2)
+        let (key, projectID) = try await CommandProject.resolve(signature.project, app: app, console: console)
+        var module: RequirementModule?
+        if let prefix = signature.module?.uppercased() {
+            module = try await RequirementModule.query(on: app.db).filter(\.$projectID == projectID).filter(\.$prefix == prefix)
+                .filter(\.$deletedAt == nil).first()
+            guard module != nil else {
+                console.error("--module: project \(key) has no module with the prefix '\(prefix)'.")
+                throw CommandExit(code: 2)
+            }
         }
         let data: Data
         if signature.format == "csv" || signature.format == "xlsx" {
-            guard let prefix = signature.module?.uppercased(), let module = try await RequirementModule.query(on: app.db)
-                .filter(\.$projectID == projectID).filter(\.$prefix == prefix).filter(\.$deletedAt == nil).first()
-            else {
+            guard let module else {
                 console.error("--module: a \(signature.format.uppercased()) export holds one module; give its prefix.")
                 throw CommandExit(code: 2)
             }
@@ -63,7 +54,7 @@ struct ExportCommand: AsyncCommand {
             data = signature.format == "csv" ? table.write() : try XLSXTable.write(table, sheet: module.prefix)
         } else {
             data = try await ReqIFExportFile.data(format: signature.format, projectID: projectID, projectKey: key,
-                                              prefix: signature.module, on: app.db, now: app.clock.now())
+                                                  prefix: module?.prefix, on: app.db, now: app.clock.now())
         }
         if let output = signature.output {
             try data.write(to: URL(fileURLWithPath: output))

@@ -37,16 +37,7 @@ struct ImportCommand: AsyncCommand {
             console.error("Unknown format '\(signature.format)'. Supported: reqif (.reqif and .reqifz files), csv, xlsx.")
             throw CommandExit(code: 2)
         }
-        guard try await app.migrationStatus().isUpToDate else {
-            console.error("The database schema is not up to date. Run `sesa migrate` first.")
-            throw CommandExit(code: 1)
-        }
-        guard let key = signature.project?.uppercased(), let project = try await Project.query(on: app.db).filter(\.$key == key).first(),
-            let projectID = project.id
-        else {
-            console.error("--project: there is no project '\(signature.project ?? "")'; give the key of an existing project.")
-            throw CommandExit(code: 2)
-        }
+        let (key, projectID) = try await CommandProject.resolve(signature.project, app: app, console: console)
         let url = URL(fileURLWithPath: signature.file)
         let requirements = RequirementContext(database: app.db, projectID: projectID, role: .lead, registry: app.artifactRegistry,
                                               actor: .commandLine, now: app.clock.now())
