@@ -11,6 +11,7 @@ enum ReqIFBenchmark {
         /// The largest `.reqif` of `$SESA_TESTDATA/reqif/valid` unless given.
         var sharedFile: String?
         var python: String?
+        var keep: String?
 
         static func parse(_ arguments: [String]) throws -> Options {
             var options = Options()
@@ -22,6 +23,7 @@ enum ReqIFBenchmark {
                 case "--runs": options.runs = try RequirementsBenchmark.Options.number(value, flag, minimum: 1)
                 case "--file": options.sharedFile = value
                 case "--python": options.python = value
+                case "--keep": options.keep = value
                 default: throw RequirementsBenchmark.BenchError("unknown option \(flag)")
                 }
             }
@@ -34,6 +36,7 @@ enum ReqIFBenchmark {
         let sesa: Double
         let python: Double?
         let xmllint: Double?
+        let rss: Double
     }
 
     static func run(_ options: Options) throws {
@@ -48,44 +51,83 @@ enum ReqIFBenchmark {
         let exportTime = median(options.runs) { data = writer.write(document) }
         let generated = directory.appendingPathComponent("generated-\(options.objects).reqif")
         try data.write(to: generated)
+        if let keep = options.keep { try data.write(to: URL(fileURLWithPath: keep)) }
+        let megabytes = data.count / 1_048_576
+        data = Data()
 
         var rows: [Row] = []
         var files: [(String, URL)] = [("generated \(options.objects / 1000)k objects", generated)]
         if let shared = options.sharedFile.map(URL.init(fileURLWithPath:)) ?? largestSharedFile() {
             files.append(("largest shared (\(shared.lastPathComponent.prefix(28)))", shared))
         }
+        var counts = ""
         for (name, url) in files {
             // Small files are read many times per sample so the clock sees them.
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             let repeats = max(1, 20_000_000 / max(size, 1))
-            let sesa = median(options.runs) {
-                for _ in 0..<repeats { _ = try? ReqIFReader().read(contentsOf: url) }
-            } / Double(repeats)
+            let sesa = try readInChild(url, runs: options.runs, repeats: repeats)
+            if counts.isEmpty { counts = sesa.counts }
             let pythonTime = pythonParse(python, url, repeats: repeats)
             let xmllint = xmllintStream(url, repeats: min(repeats, 200), runs: options.runs)
-            rows.append(Row(name: "read \(name)", sesa: sesa, python: pythonTime, xmllint: xmllint))
+            rows.append(Row(name: "read \(name)", sesa: sesa.ms, python: pythonTime, xmllint: xmllint, rss: sesa.rss))
         }
-        let count = try ReqIFReader().read(contentsOf: generated).document.counts
 
-        print("ReqIF benchmark: generated file \(data.count / 1_048_576) MB (\(count)); median of \(options.runs) runs")
-        print("metric".padding(toLength: 52, withPad: " ", startingAt: 0) + "   SESA (ms)  python reqif (ms)  xmllint --stream (ms)  ×faster than python  ×xmllint")
+        print("ReqIF benchmark: generated file \(megabytes) MB (\(counts)); median of \(options.runs) runs")
+        print("metric".padding(toLength: 52, withPad: " ", startingAt: 0)
+              + "   SESA (ms)  python reqif (ms)  xmllint --stream (ms)  ×faster than python  ×xmllint  SESA peak RSS (MB)")
         for row in rows {
             let faster = row.python.map { String(format: "%.1f", $0 / row.sesa) } ?? "—"
             let versusLint = row.xmllint.map { String(format: "%.2f", row.sesa / $0) } ?? "—"
             print(row.name.padding(toLength: 52, withPad: " ", startingAt: 0)
                   + String(format: " %11.2f", row.sesa) + (row.python.map { String(format: " %18.2f", $0) } ?? String(repeating: " ", count: 18) + "—")
                   + (row.xmllint.map { String(format: " %22.2f", $0) } ?? String(repeating: " ", count: 22) + "—")
-                  + faster.leftPadded(21) + versusLint.leftPadded(10))
+                  + faster.leftPadded(21) + versusLint.leftPadded(10) + String(format: " %19.1f", row.rss))
         }
         print(String(format: "export of %d objects: %.0f ms (target 5000 ms)", options.objects, exportTime))
-        print(String(format: "peak RSS %.1f MB (target 200 MB)", TraceBenchmark.peakRSSMegabytes()))
-        print("targets: reading ≥ 20× faster than python reqif, within 3× of xmllint --stream")
+        print("targets: reading ≥ 20× faster than python reqif, within 3× of xmllint --stream, reader peak RSS < 200 MB")
         let json = rows.map { row in
             "{\"name\":\"\(row.name)\",\"sesa_ms\":\(row.sesa),\"python_ms\":\(row.python.map { "\($0)" } ?? "null"),"
-                + "\"xmllint_ms\":\(row.xmllint.map { "\($0)" } ?? "null")}"
+                + "\"xmllint_ms\":\(row.xmllint.map { "\($0)" } ?? "null"),\"sesa_peak_rss_mb\":\(String(format: "%.1f", row.rss))}"
         }
-        print("{\"benchmark\":\"reqif\",\"objects\":\(options.objects),\"export_ms\":\(exportTime),\"reads\":[\(json.joined(separator: ","))],"
-              + "\"peak_rss_mb\":\(String(format: "%.1f", TraceBenchmark.peakRSSMegabytes()))}")
+        print("{\"benchmark\":\"reqif\",\"objects\":\(options.objects),\"export_ms\":\(exportTime),\"reads\":[\(json.joined(separator: ","))]}")
+    }
+
+    /// SESA's read in a fresh process of this executable (`reqif-read`), so the peak memory is the reader's
+    /// own and not the benchmark's generated document.
+    static func readInChild(_ url: URL, runs: Int, repeats: Int) throws -> (ms: Double, rss: Double, counts: String) {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let output = runProcess(executable, ["reqif-read", url.path, "--runs", "\(runs)", "--repeats", "\(repeats)"]),
+            let line = output.split(separator: "\n").last,
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let ms = object["ms"] as? Double, let rss = object["peak_rss_mb"] as? Double
+        else { throw RequirementsBenchmark.BenchError("sesa-bench reqif-read \(url.lastPathComponent) failed") }
+        return (ms, rss, object["counts"] as? String ?? "")
+    }
+
+    /// `reqif-read FILE [--runs R] [--repeats N]`: the median of R samples of N reads, in ms per read.
+    static func readOnly(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        guard let path = rest.popFirst() else { throw RequirementsBenchmark.BenchError("reqif-read needs a file") }
+        var runs = 1
+        var repeats = 1
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw RequirementsBenchmark.BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--runs": runs = try RequirementsBenchmark.Options.number(value, flag, minimum: 1)
+            case "--repeats": repeats = try RequirementsBenchmark.Options.number(value, flag, minimum: 1)
+            default: throw RequirementsBenchmark.BenchError("unknown option \(flag)")
+            }
+        }
+        let url = URL(fileURLWithPath: path)
+        var counts = ReqIFDocument.Counts()
+        var failure: Error?
+        let ms = median(runs) {
+            for _ in 0..<repeats {
+                do { counts = try ReqIFReader().read(contentsOf: url).document.counts } catch { failure = error }
+            }
+        } / Double(repeats)
+        if let failure { throw failure }
+        print("{\"ms\":\(ms),\"peak_rss_mb\":\(TraceBenchmark.peakRSSMegabytes()),\"counts\":\"\(counts)\"}")
     }
 
     /// N objects of one type (foreign id, name, XHTML text, a priority enumeration), one specification with 100

@@ -8,13 +8,17 @@ let usage = """
     usage: sesa-bench trace [--nodes N] [--links M] [--samples S] [--seed X]
            sesa-bench requirements [--requirements N] [--links M] [--modules K] [--samples S] [--seed X]
                                    [--postgres postgres://… (an empty database)]
-           sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH]
+           sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH] [--keep PATH]
+           sesa-bench reqif-read FILE [--runs R]
       trace         build the trace graph of a generated project and time impact sets,
                     against a naive dictionary-of-arrays graph (reference)
       requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,
                     impact sets, coverage, suspect propagation and the document page, against the targets
       reqif         write a generated ReqIF file of N objects and read it and the largest shared file
-                    ($SESA_TESTDATA), against the Python reqif library and xmllint --stream
+                    ($SESA_TESTDATA), against the Python reqif library and xmllint --stream; --keep saves
+                    the generated file
+      reqif-read    read one ReqIF file R times in this process and print the median time and the peak
+                    resident memory as JSON (what `reqif` runs for SESA's side, so memory is the reader's own)
     """
 
 guard let command = arguments.first else {
@@ -42,6 +46,13 @@ case "reqif":
     do {
         let options = try ReqIFBenchmark.Options.parse(Array(arguments.dropFirst()))
         try ReqIFBenchmark.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "reqif-read":
+    do {
+        try ReqIFBenchmark.readOnly(Array(arguments.dropFirst()))
     } catch {
         FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
         exit(2)

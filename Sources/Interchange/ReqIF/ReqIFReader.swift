@@ -1,9 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Reads a `.reqif` file into a `ReqIFDocument`, streaming it through `XMLParser` (libxml2's SAX parser).
+/// Reads a `.reqif` file into a `ReqIFDocument`, streaming it in chunks through `XMLTokenizer` into
+/// `ReqIFDocumentBuilder` — the file itself is never held in memory, only the document built from it.
 ///
 /// Refused before or while parsing, each with the file and line: an empty file, a declared encoding other than
 /// UTF-8, any DOCTYPE (ReqIF needs none; refusing it shuts out external entities and entity expansion), a file
@@ -34,12 +37,17 @@ public struct ReqIFReader: Sendable {
             throw ReqIFError(file: name, "the file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB")
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ReqIFError(file: name, "the file cannot be read") }
+        defer { try? handle.close() }
         let head = handle.readData(ofLength: 4096)
-        try? handle.close()
         var warnings = try Self.checkProlog(head, file: name)
-        guard let stream = InputStream(url: url) else { throw ReqIFError(file: name, "the file cannot be read") }
-        let parser = XMLParser(stream: stream)
-        let result = try parse(parser, file: name)
+        try handle.seek(toOffset: 0)
+        let descriptor = handle.fileDescriptor
+        let tokenizer = XMLTokenizer { buffer in
+            let count = readBytes(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 { throw ReqIFError(file: name, "the file cannot be read (error \(errno))") }
+            return count
+        }
+        let result = try parse(tokenizer, file: name, size: size)
         warnings += result.warnings
         return Result(document: result.document, warnings: warnings)
     }
@@ -49,29 +57,32 @@ public struct ReqIFReader: Sendable {
             throw ReqIFError(file: name, "the file is \(data.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB")
         }
         var warnings = try Self.checkProlog(data.prefix(4096), file: name)
-        let result = try parse(XMLParser(data: data), file: name)
+        var offset = data.startIndex
+        let tokenizer = XMLTokenizer { buffer in
+            let count = min(buffer.count, data.endIndex - offset)
+            data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: offset..<(offset + count))
+            offset += count
+            return count
+        }
+        let result = try parse(tokenizer, file: name, size: data.count)
         warnings += result.warnings
         return Result(document: result.document, warnings: warnings)
     }
 
-    private func parse(_ parser: XMLParser, file: String) throws -> Result {
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        let handler = ReqIFParserDelegate(file: file, maxDepth: maxDepth)
-        parser.delegate = handler
-        let finished = parser.parse()
-        if let error = handler.failure { throw error }
-        if !finished {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "the XML is malformed"
-            throw ReqIFError(file: file, line: parser.lineNumber, column: parser.columnNumber, "the XML is malformed (\(reason))")
+    private func parse(_ tokenizer: XMLTokenizer, file: String, size: Int) throws -> Result {
+        // Tools write an identifiable element every 400–2,000 bytes; guessing low only costs a rehash.
+        let builder = ReqIFDocumentBuilder(file: file, maxDepth: maxDepth, expectedIdentifiers: min(size / 1000, 1_000_000))
+        do {
+            try tokenizer.run(builder)
+        } catch let error as XMLSyntaxError {
+            throw ReqIFError(file: file, line: error.line, error.refused ? error.message : "the XML is malformed (\(error.message))")
         }
-        guard handler.sawRoot else { throw ReqIFError(file: file, "there is no REQ-IF element: this is not a ReqIF file") }
-        guard handler.rootClosed else {
-            throw ReqIFError(file: file, line: parser.lineNumber, "the file ends before </REQ-IF>: it is cut off")
+        guard builder.sawRoot else { throw ReqIFError(file: file, "there is no REQ-IF element: this is not a ReqIF file") }
+        guard tokenizer.rootClosed else {
+            throw ReqIFError(file: file, line: tokenizer.currentLine, "the file ends before </REQ-IF>: it is cut off")
         }
-        let warnings = try ReqIFChecks(file: file, document: handler.document, lines: handler.lines).run()
-        return Result(document: handler.document, warnings: handler.warnings + warnings)
+        let warnings = try ReqIFChecks(file: file, document: builder.document, lines: builder.lines).run()
+        return Result(document: builder.document, warnings: builder.warnings + warnings)
     }
 
     /// Encoding, DOCTYPE and emptiness, from the first bytes.
@@ -104,4 +115,9 @@ public struct ReqIFReader: Sendable {
         }
         return warnings
     }
+}
+
+/// `read(2)`, named apart from `ReqIFReader.read`.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -19,4 +19,20 @@ public enum XMLEscape {
         }
         return result
     }
+
+    /// The same escaping over UTF-8 bytes, appended to `output` (the reader's verbatim capture works on bytes).
+    static func append(_ bytes: some Sequence<UInt8>, to output: inout [UInt8], quotes: Bool) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "\n") where quotes: output.append(contentsOf: "&#10;".utf8)
+            case UInt8(ascii: "\r"): output.append(contentsOf: "&#13;".utf8)
+            case UInt8(ascii: "\t") where quotes: output.append(contentsOf: "&#9;".utf8)
+            default: output.append(byte)
+            }
+        }
+    }
 }

@@ -1,0 +1,345 @@
+import Foundation
+
+/// The event side of `ReqIFReader`: builds the document element by element as `XMLTokenizer` reads, checks each
+/// element against the children the ReqIF 1.2 schema allows where it stands, and keeps XHTML values and tool
+/// extensions verbatim (re-serialised: attributes ordered by name, text escaped, empty elements written out).
+///
+/// Identifiers and the references to them are pooled: an object's IDENTIFIER, its hierarchy entry's OBJECT
+/// reference, the relations naming it and the line table share one string, and the few type and attribute
+/// definition references repeated on every object are stored once — most of the document's memory otherwise.
+final class ReqIFDocumentBuilder: XMLTokenHandler {
+    typealias D = ReqIFDocument
+
+    let file: String
+    let maxDepth: Int
+    @exclusivity(unchecked) var document = ReqIFDocument()
+    var warnings: [ReqIFWarning] = []
+    var sawRoot = false
+    /// Line of each identifiable element, for the reference checks after the parse. Its keys double as the
+    /// pool that references share their strings with.
+    @exclusivity(unchecked) var lines: [String: Int] = [:]
+
+    /// An open element: its name, its number in the tokenizer's name table and what it is to ReqIF.
+    private struct Open {
+        let name: String
+        let id: Int
+        let tag: ReqIFTag
+    }
+
+    // The hot state is exempt from dynamic exclusivity checks: private, and touched only by this class's own
+    // non-reentrant methods as the tokenizer calls them one at a time.
+    @exclusivity(unchecked) private var stack: [Open] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var raw: [UInt8] = []
+    @exclusivity(unchecked) private var rawDepth = 0
+    /// What each name-table id is, and whether the schema allows child id under parent id (0 unknown, 1 yes, 2 no).
+    @exclusivity(unchecked) private var tags: [ReqIFTag?] = Array(repeating: nil, count: XMLNameTable.capacity)
+    @exclusivity(unchecked) private var allowed: [UInt8] = Array(repeating: 0, count: XMLNameTable.capacity * XMLNameTable.capacity)
+    @exclusivity(unchecked) private var datatype: D.Datatype?
+    @exclusivity(unchecked) private var enumValue: D.EnumValue?
+    @exclusivity(unchecked) private var specType: D.SpecType?
+    @exclusivity(unchecked) private var definition: D.AttributeDefinition?
+    @exclusivity(unchecked) private var value: D.AttributeValue?
+    @exclusivity(unchecked) private var object: D.SpecObject?
+    @exclusivity(unchecked) private var relation: D.SpecRelation?
+    @exclusivity(unchecked) private var specification: D.Specification?
+    @exclusivity(unchecked) private var nodes: [D.HierarchyNode] = []
+    @exclusivity(unchecked) private var group: D.RelationGroup?
+    @exclusivity(unchecked) private var xhtmlOriginal: String?
+
+    /// `expectedIdentifiers`: a guess from the file size, so the line table is not rehashed as it grows.
+    init(file: String, maxDepth: Int, expectedIdentifiers: Int = 0) {
+        self.file = file
+        self.maxDepth = maxDepth
+        lines.reserveCapacity(expectedIdentifiers)
+    }
+
+    private func error(_ line: Int, _ message: String) -> ReqIFError {
+        ReqIFError(file: file, line: line, message)
+    }
+
+    /// The identifier's string as stored for its element, when the file defined it already.
+    private func shared(_ reference: String) -> String {
+        if let index = lines.index(forKey: reference) { return lines.keys[index] }
+        return reference
+    }
+
+    private func tag(_ name: String, _ id: Int) -> ReqIFTag {
+        guard id >= 0 else { return ReqIFTag(name) }
+        if let tag = tags[id] { return tag }
+        let tag = ReqIFTag(name)
+        tags[id] = tag
+        return tag
+    }
+
+    /// Whether the schema allows `name` inside `parent`: nil when it does, the allowed names when it does not.
+    private func refused(_ name: String, _ id: Int, inside parent: Open) -> Set<String>? {
+        let cell = parent.id >= 0 && id >= 0 ? parent.id * XMLNameTable.capacity + id : nil
+        if let cell, allowed[cell] == 1 { return nil }
+        guard let children = ReqIFSchema.children[parent.name], !children.contains(name) else {
+            if let cell { allowed[cell] = 1 }
+            return nil
+        }
+        return children
+    }
+
+    // MARK: elements
+
+    func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws {
+        if stack.count >= maxDepth { throw error(line, "elements are nested more than \(maxDepth) deep") }
+        if rawDepth > 0 {
+            raw.append(UInt8(ascii: "<"))
+            raw.append(contentsOf: name.utf8)
+            for (key, value) in attributes.sorted {
+                raw.append(UInt8(ascii: " "))
+                raw.append(contentsOf: key.utf8)
+                raw.append(contentsOf: "=\"".utf8)
+                XMLEscape.append(value.utf8, to: &raw, quotes: true)
+                raw.append(UInt8(ascii: "\""))
+            }
+            raw.append(UInt8(ascii: ">"))
+            rawDepth += 1
+            stack.append(Open(name: name, id: id, tag: .other))
+            return
+        }
+        if let parent = stack.last {
+            if let allowed = refused(name, id, inside: parent) {
+                throw error(line, "<\(name)> is not allowed inside <\(parent.name)> (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        } else {
+            guard name == "REQ-IF" else { throw error(line, "the root element is <\(name)>, not <REQ-IF>: this is not a ReqIF file") }
+            sawRoot = true
+            for (key, uri) in zip(attributes.names, attributes.values) where key == "xmlns" || key.hasPrefix("xmlns:") {
+                document.namespaces[key] = uri
+            }
+        }
+        let tag = tag(name, id)
+        var identity = D.Identity()
+        if !attributes.isEmpty {
+            if let identifier = attributes["IDENTIFIER"] {
+                // The first definition's line and string win; a repeat is reported by ReqIFChecks.
+                if let index = lines.index(forKey: identifier) {
+                    identity.identifier = lines.keys[index]
+                } else {
+                    lines[identifier] = line
+                    identity.identifier = identifier
+                }
+            }
+            identity.longName = attributes["LONG-NAME"]
+            identity.description = attributes["DESC"]
+            identity.lastChange = attributes["LAST-CHANGE"]
+        }
+        switch tag {
+        case .reqIFHeader:
+            document.header.identifier = identity.identifier
+        case .verbatim:
+            raw.removeAll(keepingCapacity: true)
+            rawDepth = 1
+        case .enumValue:
+            enumValue = D.EnumValue(identity: identity)
+        case .embeddedValue:
+            enumValue?.key = attributes["KEY"] ?? ""
+            enumValue?.otherContent = attributes["OTHER-CONTENT"]
+        case .specType(let category):
+            specType = D.SpecType(identity: identity, category: category)
+        case .specObject:
+            object = D.SpecObject(identity: identity)
+        case .specRelation:
+            relation = D.SpecRelation(identity: identity)
+        case .specification:
+            specification = D.Specification(identity: identity)
+        case .specHierarchy:
+            nodes.append(D.HierarchyNode(identity: identity, isTableInternal: attributes["IS-TABLE-INTERNAL"].flatMap(Self.bool),
+                                         isEditable: attributes["IS-EDITABLE"].flatMap(Self.bool)))
+        case .relationGroup:
+            group = D.RelationGroup(identity: identity)
+        case .attributeValue(let kind):
+            let initial: D.Value
+            switch kind {
+            case .xhtml: initial = .xhtml("", original: nil)
+            case .enumeration: initial = .enumeration([])
+            default:
+                guard let text = attributes["THE-VALUE"] else { throw error(line, "<\(name)> has no THE-VALUE attribute") }
+                initial = .text(text)
+            }
+            value = D.AttributeValue(kind: kind, value: initial)
+            xhtmlOriginal = nil
+        case .datatype(let kind):
+            datatype = D.Datatype(identity: identity, kind: kind, maxLength: attributes["MAX-LENGTH"], min: attributes["MIN"],
+                                  max: attributes["MAX"], accuracy: attributes["ACCURACY"])
+        case .attributeDefinition(let kind):
+            definition = D.AttributeDefinition(identity: identity, kind: kind,
+                                               multiValued: attributes["MULTI-VALUED"].flatMap(Self.bool) ?? false,
+                                               isEditable: attributes["IS-EDITABLE"].flatMap(Self.bool))
+        default:
+            break
+        }
+        stack.append(Open(name: name, id: id, tag: tag))
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+    }
+
+    func endElement(_ name: String, id: Int, line: Int) throws {
+        let tag = stack.removeLast().tag
+        if rawDepth > 0 {
+            rawDepth -= 1
+            if rawDepth > 0 {
+                raw.append(contentsOf: "</".utf8)
+                raw.append(contentsOf: name.utf8)
+                raw.append(UInt8(ascii: ">"))
+                return
+            }
+            try finishRaw(name, line: line)
+            return
+        }
+        switch tag {
+        case .header(let field):
+            let text = try content(line)
+            switch field {
+            case .comment: document.header.comment = text
+            case .creationTime: document.header.creationTime = text
+            case .repositoryID: document.header.repositoryID = text
+            case .toolID: document.header.toolID = text
+            case .version:
+                // Checked here rather than after the parse: a wrong version explains whatever else the schema refuses.
+                guard text == "1.0" else { throw error(line, "REQ-IF-VERSION is \(text); the ReqIF schema fixes it at 1.0 (for every ReqIF 1.x)") }
+                document.header.version = text
+            case .sourceToolID: document.header.sourceToolID = text
+            case .title: document.header.title = text
+            }
+        case .enumValue:
+            if let enumValue { datatype?.values.append(enumValue) }
+            enumValue = nil
+        case .specType:
+            if let specType { document.specTypes.append(specType) }
+            specType = nil
+        case .specObject:
+            if let object { document.specObjects.append(object) }
+            object = nil
+        case .specRelation:
+            if let relation { document.specRelations.append(relation) }
+            relation = nil
+        case .specification:
+            if let specification { document.specifications.append(specification) }
+            specification = nil
+        case .specHierarchy:
+            let node = nodes.removeLast()
+            if nodes.isEmpty { specification?.children.append(node) } else { nodes[nodes.count - 1].children.append(node) }
+        case .relationGroup:
+            if let group { document.relationGroups.append(group) }
+            group = nil
+        case .reference:
+            try reference(name, shared(content(line)))
+        case .attributeValue:
+            attachValue()
+        case .datatype:
+            if let datatype { document.datatypes.append(datatype) }
+            datatype = nil
+        case .attributeDefinition:
+            if let definition { specType?.attributes.append(definition) }
+            definition = nil
+        default:
+            break
+        }
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+    }
+
+    /// The element's text, trimmed of surrounding white space.
+    private func content(_ line: Int) throws -> String {
+        var start = text.startIndex
+        var stop = text.endIndex
+        while start < stop && Self.isSpace(text[start]) { start += 1 }
+        while stop > start && Self.isSpace(text[stop - 1]) { stop -= 1 }
+        guard let string = text.withUnsafeBufferPointer({ UTF8Text.string(UnsafeBufferPointer(rebasing: $0[start..<stop])) }) else {
+            throw error(line, "the text is not UTF-8")
+        }
+        return string
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// A `…-REF` element's identifier, given to what its parent element says it refers for.
+    private func reference(_ name: String, _ id: String) {
+        guard let parent = stack.last?.tag else { return }
+        switch parent {
+        case .definition: value?.definitionRef = id
+        case .type:
+            switch stack.dropLast().last?.tag {
+            case .specObject: object?.typeRef = id
+            case .specRelation: relation?.typeRef = id
+            case .specification: specification?.typeRef = id
+            case .relationGroup: group?.typeRef = id
+            case .attributeDefinition: definition?.datatypeRef = id
+            default: break
+            }
+        case .values:
+            if case .enumeration(var refs) = value?.value {
+                value?.value = .text("")
+                refs.append(id)
+                value?.value = .enumeration(refs)
+            }
+        case .source: relation?.sourceRef = id
+        case .target: relation?.targetRef = id
+        case .object: if !nodes.isEmpty { nodes[nodes.count - 1].objectRef = id }
+        case .editAttributes:
+            let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
+            if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
+        case .sourceSpecification: group?.sourceSpecificationRef = id
+        case .targetSpecification: group?.targetSpecificationRef = id
+        case .specRelations: group?.relationRefs.append(id)
+        default: break
+        }
+    }
+
+    private func attachValue() {
+        guard let value else { return }
+        self.value = nil
+        if stack.last?.tag == .defaultValue {
+            definition?.defaultValue = value
+            return
+        }
+        // VALUES belongs to the innermost object, relation or specification being read.
+        for element in stack.reversed() {
+            switch element.tag {
+            case .specObject: object?.values.append(value); return
+            case .specRelation: relation?.values.append(value); return
+            case .specification: specification?.values.append(value); return
+            default: continue
+            }
+        }
+    }
+
+    // MARK: verbatim content
+
+    private func finishRaw(_ name: String, line: Int) throws {
+        var start = raw.startIndex
+        var stop = raw.endIndex
+        while start < stop && Self.isSpace(raw[start]) { start += 1 }
+        while stop > start && Self.isSpace(raw[stop - 1]) { stop -= 1 }
+        guard let content = raw.withUnsafeBufferPointer({ UTF8Text.string(UnsafeBufferPointer(rebasing: $0[start..<stop])) }) else {
+            throw error(line, "the content of <\(name)> is not UTF-8")
+        }
+        raw.removeAll(keepingCapacity: true)
+        switch name {
+        case "TOOL-EXTENSIONS": document.toolExtensions = content
+        case "THE-ORIGINAL-VALUE":
+            xhtmlOriginal = content
+            if case .xhtml(let current, _) = value?.value { value?.value = .xhtml(current, original: content) }
+        default:
+            value?.value = .xhtml(content, original: xhtmlOriginal)
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if rawDepth > 0 { XMLEscape.append(bytes, to: &raw, quotes: false) } else { text.append(contentsOf: bytes) }
+    }
+
+    // MARK: helpers
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "1": true
+        case "false", "0": false
+        default: nil
+        }
+    }
+}
