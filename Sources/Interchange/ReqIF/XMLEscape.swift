@@ -3,24 +3,14 @@ public enum XMLEscape {
     /// `quotes`: an attribute value, where `"` and line breaks and tabs must be character references to survive
     /// attribute-value normalisation.
     public static func escape(_ text: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            case "\n" where quotes: result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t" where quotes: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        append(text.utf8, to: &bytes, quotes: quotes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same escaping over UTF-8 bytes, appended to `output` (the reader's verbatim capture works on bytes).
+    /// The escaping over UTF-8 bytes, appended to `output` (the reader's verbatim capture works on bytes; every
+    /// escaped character is ASCII, so multi-byte sequences pass through untouched).
     static func append(_ bytes: some Sequence<UInt8>, to output: inout [UInt8], quotes: Bool) {
         for byte in bytes {
             switch byte {
