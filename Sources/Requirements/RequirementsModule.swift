@@ -7,7 +7,7 @@ import Vapor
 /// Requirement modules and requirements on the artifact core: registration of kinds, link kinds, migrations,
 /// pages and API.
 public enum RequirementsModule {
-    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions(), CreateReqIFImports()]
+    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions(), CreateReqIFImports(), CreateReqIFMappings()]
 
     public static func register(on app: Application) {
         RequirementKinds.register(app.artifactRegistry)
@@ -43,6 +43,7 @@ public enum RequirementsModule {
         editors.get("requirements-import", use: C.importForm).htmlPage()
         editors.on(.POST, "requirements-import", body: .collect(maxSize: "64mb"), use: C.importCompare).htmlPage()
         editors.post("requirements-import", ":uploadID", "apply", use: C.importApply).htmlPage()
+        editors.post("requirements-import", ":uploadID", "mapping", use: C.importMapping).htmlPage()
         leads.get("requirements-settings", use: C.settings).htmlPage()
         leads.post("requirements-settings", use: C.saveSettings).htmlPage()
         leads.post("requirements-settings", "triggers", use: C.saveTriggers).htmlPage()
@@ -76,6 +77,7 @@ public enum RequirementsModule {
         app.registerSchema("ProjectCoverage", CoverageDTOs.ProjectCoverageDTO.schema)
         app.registerSchema("AttributeDefinition", ModuleDTOs.AttributeDTO.schema)
         app.registerSchema("ReqIFImportPreview", ImportDTOs.PreviewDTO.schema)
+        app.registerSchema("ReqIFMapping", ImportDTOs.MappingDTO.schema)
 
         typealias A = RequirementsAPIController
         typealias P = OpenAPIOperation.Parameter
@@ -117,6 +119,12 @@ public enum RequirementsModule {
             "importReqIF", "Import a ReqIF or ReqIFZ file sent as the body (editors): a dry run compares, otherwise a job applies it in one transaction",
             importQuery, [.json(200, "Dry run: per ReqIF document of the file, what would be new, changed, unchanged and missing", ImportDTOs.PreviewsDTO.schema),
                           .json(202, "Accepted: the import job", ImportDTOs.AcceptedDTO.schema), forbidden, invalid]))
+        viewers.get("reqif-mappings", use: A.mappings).openAPI(op(
+            "listReqIFMappings", "The project's saved ReqIF field mappings, one per source tool", [],
+            [.json(200, "Mappings", ImportDTOs.MappingsDTO.schema)]))
+        editors.put("reqif-mappings", use: A.saveMapping).openAPI(op(
+            "saveReqIFMapping", "Replace the field mapping for one source tool (editors); later imports of its files use it", [],
+            body: .ref("ReqIFMapping"), [.json(200, "The saved mapping", .ref("ReqIFMapping")), forbidden, invalid]))
         editors.on(.POST, module + ["imports", "table"], body: .collect(maxSize: "64mb"), use: A.importTable).openAPI(op(
             "importRequirementTable", "Import a CSV or XLSX sheet into the module (editors): rows matched by key, all or nothing; a dry run compares",
             [prefix, P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),

@@ -104,12 +104,22 @@ enum ReqIFBenchmark {
         return (ms, rss, object["counts"] as? String ?? "")
     }
 
-    /// `reqif-read FILE [--runs R] [--repeats N]`: the median of R samples of N reads, in ms per read.
+    /// `reqif-read FILE [--runs R] [--repeats N]`: the median of R samples of N reads, in ms per read;
+    /// `reqif-read FILE --warnings`: the counts and warnings (or the error) of one read.
     static func readOnly(_ arguments: [String]) throws {
         var rest = arguments[...]
         guard let path = rest.popFirst() else { throw RequirementsBenchmark.BenchError("reqif-read needs a file") }
         var runs = 1
         var repeats = 1
+        if rest.first == "--warnings" {
+            // The reader's verdict on the file, for comparing reader versions on a set of files.
+            do {
+                let result = try ReqIFReader().read(contentsOf: URL(fileURLWithPath: path))
+                print(result.document.counts)
+                result.warnings.forEach { print($0) }
+            } catch { print(error) }
+            return
+        }
         while let flag = rest.popFirst() {
             guard let value = rest.popFirst() else { throw RequirementsBenchmark.BenchError("\(flag) needs a value") }
             switch flag {

@@ -9,7 +9,7 @@ let usage = """
            sesa-bench requirements [--requirements N] [--links M] [--modules K] [--samples S] [--seed X]
                                    [--postgres postgres://… (an empty database)]
            sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH] [--keep PATH]
-           sesa-bench reqif-read FILE [--runs R]
+           sesa-bench reqif-read FILE [--runs R] [--repeats N] | --warnings
       trace         build the trace graph of a generated project and time impact sets,
                     against a naive dictionary-of-arrays graph (reference)
       requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,

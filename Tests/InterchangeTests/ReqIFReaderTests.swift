@@ -1,5 +1,5 @@
 import Foundation
-import Interchange
+@testable import Interchange
 import Testing
 
 /// The ReqIF reader on real tools' files (the shared test data, via `SESA_TESTDATA`) and on hostile input.
@@ -163,6 +163,19 @@ import Testing
         let headless = Self.minimal.replacingOccurrences(of: "<SOURCE><SPEC-OBJECT-REF>o-2</SPEC-OBJECT-REF></SOURCE>", with: "")
         #expect(try failure(headless).contains("SPEC-RELATION r-1 has no SOURCE"))
         #expect(try failure(Self.minimal, reader: ReqIFReader(maxBytes: 1024)).contains("the limit is 0 MB"))
+    }
+
+    @Test func xsdBooleansAreReadInAnyCaseWithBlanksAround() {
+        for (text, value) in [("true", true), (" TRUE ", true), ("1", true), ("false", false), ("\tFalse", false), ("0", false)] {
+            #expect(ReqIFDocumentBuilder.bool(text) == value, "\(text)")
+        }
+        for text in ["", "yes", "truee", "2", "fals", "t rue"] { #expect(ReqIFDocumentBuilder.bool(text) == nil, "\(text)") }
+    }
+
+    @Test func theXMLDeclarationsEncodingIsFoundWithEitherQuote() {
+        #expect(ReqIFReader.declaredEncoding(Array(#"<?xml version="1.0" encoding = 'ISO-8859-1'?"#.utf8)) == "ISO-8859-1")
+        #expect(ReqIFReader.declaredEncoding(Array(#"<?xml version="1.0" encoding="UTF-8"?"#.utf8)) == "UTF-8")
+        #expect(ReqIFReader.declaredEncoding(Array(#"<?xml version="1.0"?"#.utf8)) == nil)
     }
 
     @Test func aGigabyteFileIsRefusedBeforeItIsRead() throws {

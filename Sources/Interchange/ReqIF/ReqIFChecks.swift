@@ -1,116 +1,126 @@
-/// The checks that need the whole document. Errors: IDENTIFIERs used twice, relations without SOURCE or TARGET.
-/// Warnings (some tools export partially — even the ReqIF
-/// specification's own Enterprise Architect example relates objects it does not contain — and what resolves
-/// is still kept): relations and hierarchy entries whose objects are missing, relation groups naming what the
-/// file does not define (in a ReqIFZ it may be in another file), undefined types and attribute definitions.
+/// The checks that need the whole document, from what `ReqIFDocumentBuilder` noted while reading (its identifier
+/// table, the first identity error, the references it could not resolve yet) — no identifier is hashed again.
+/// Errors: an IDENTIFIER missing or used twice, relations without SOURCE or TARGET, hierarchy entries without
+/// OBJECT. Warnings (some tools export partially — even the ReqIF specification's own Enterprise Architect
+/// example relates objects it does not contain — and what resolves is still kept): relations and hierarchy
+/// entries whose objects are missing, relation groups naming what the file does not define (in a ReqIFZ it may be
+/// in another file), undefined types and attribute definitions, repeated hierarchy IDENTIFIERs.
 struct ReqIFChecks {
     let file: String
     let document: ReqIFDocument
-    let lines: [String: Int]
+    let identifiers: [String: ReqIFDefinition]
+    let identityError: ReqIFError?
+    let repeatedHierarchyIdentifiers: Set<String>
+    let pending: [ReqIFPendingReference]
+
+    init(file: String, builder: ReqIFDocumentBuilder) {
+        self.file = file
+        document = builder.document
+        identifiers = builder.identifiers
+        identityError = builder.identityError
+        repeatedHierarchyIdentifiers = builder.repeatedHierarchyIdentifiers
+        pending = builder.pending
+    }
 
     func run() throws -> [ReqIFWarning] {
-        let repeats = try uniqueIdentifiers()
-        let objects = Set(document.specObjects.map(\.identity.identifier))
-        var dangling: [ReqIFWarning] = []
+        if let identityError { throw identityError }
         for relation in document.specRelations {
             let id = relation.identity.identifier
             if relation.sourceRef.isEmpty { throw error(id, "SPEC-RELATION \(id) has no SOURCE") }
             if relation.targetRef.isEmpty { throw error(id, "SPEC-RELATION \(id) has no TARGET") }
-            for (end, ref) in [("SOURCE", relation.sourceRef), ("TARGET", relation.targetRef)] where !objects.contains(ref) {
-                dangling.append(ReqIFWarning(line: lines[id], message: "SPEC-RELATION \(id) has the \(end) \(ref), which is no "
-                                             + "SPEC-OBJECT of the file; the relation is skipped"))
-            }
         }
-        var warnings = repeats + dangling
-        for specification in document.specifications {
-            try checkNodes(specification.children, objects: objects, warnings: &warnings)
+        for specification in document.specifications { try checkObjects(specification.children) }
+        var warnings: [ReqIFWarning] = []
+        if !repeatedHierarchyIdentifiers.isEmpty {
+            warnings.append(ReqIFWarning(line: nil, message: "SPEC-HIERARCHY IDENTIFIERs used more than once (kept; the import does "
+                                         + "not depend on them): \(repeatedHierarchyIdentifiers.sorted().joined(separator: ", "))"))
         }
-        let specifications = Set(document.specifications.map(\.identity.identifier))
-        let relations = Set(document.specRelations.map(\.identity.identifier))
-        for group in document.relationGroups {
-            let id = group.identity.identifier
-            // In a ReqIFZ the group's specifications and relations may live in another file of the archive.
-            for ref in [group.sourceSpecificationRef, group.targetSpecificationRef] where !ref.isEmpty && !specifications.contains(ref) {
-                warnings.append(ReqIFWarning(line: lines[id], message: "RELATION-GROUP \(id) refers to the SPECIFICATION \(ref), "
-                                             + "which this file does not define"))
+        // Forward references resolved by the end of the file drop out here.
+        let unresolved = pending.filter { identifiers[$0.reference]?.kind != $0.expected }
+        guard !unresolved.isEmpty else { return warnings }
+        // The schema puts TARGET before SOURCE; the warnings name a relation's SOURCE first.
+        let ends = unresolved.filter { $0.role == .relationSource || $0.role == .relationTarget }
+        var start = 0
+        while start < ends.count {
+            var stop = start
+            while stop < ends.count && ends[stop].owner == ends[start].owner { stop += 1 }
+            let relation = ends[start..<stop]
+            for end in relation.filter({ $0.role == .relationSource }) + relation.filter({ $0.role == .relationTarget }) {
+                warnings.append(warning(end.owner, "SPEC-RELATION \(end.owner) has the \(end.role == .relationSource ? "SOURCE" : "TARGET") "
+                                        + "\(end.reference), which is no SPEC-OBJECT of the file; the relation is skipped"))
             }
-            let missing = group.relationRefs.filter { !relations.contains($0) }
-            if !missing.isEmpty {
-                warnings.append(ReqIFWarning(line: lines[id], message: "RELATION-GROUP \(id) refers to \(missing.count) SPEC-RELATIONs "
-                                             + "this file does not define: \(missing.prefix(5).joined(separator: ", "))"))
-            }
+            start = stop
         }
-        return warnings + softReferences()
+        for entry in unresolved where entry.role == .hierarchyObject {
+            warnings.append(warning(entry.owner, "SPEC-HIERARCHY \(entry.owner) refers to the SPEC-OBJECT \(entry.reference), "
+                                    + "which the file does not define; the entry is skipped"))
+        }
+        warnings += groupWarnings(unresolved)
+        return warnings + softReferences(unresolved)
+    }
+
+    /// In document order, so the error names the first entry without an OBJECT.
+    private func checkObjects(_ nodes: [ReqIFDocument.HierarchyNode]) throws {
+        for node in nodes {
+            if node.objectRef.isEmpty { throw error(node.identity.identifier, "SPEC-HIERARCHY \(node.identity.identifier) has no OBJECT") }
+            try checkObjects(node.children)
+        }
+    }
+
+    private func line(_ id: String) -> Int? {
+        identifiers[id]?.line
     }
 
     private func error(_ id: String, _ message: String) -> ReqIFError {
-        ReqIFError(file: file, line: lines[id], message)
+        ReqIFError(file: file, line: line(id), message)
     }
 
-    private func checkNodes(_ nodes: [ReqIFDocument.HierarchyNode], objects: Set<String>, warnings: inout [ReqIFWarning]) throws {
-        for node in nodes {
-            let id = node.identity.identifier
-            if node.objectRef.isEmpty { throw error(id, "SPEC-HIERARCHY \(id) has no OBJECT") }
-            if !objects.contains(node.objectRef) {
-                warnings.append(ReqIFWarning(line: lines[id], message: "SPEC-HIERARCHY \(id) refers to the SPEC-OBJECT \(node.objectRef), "
-                                             + "which the file does not define; the entry is skipped"))
-            }
-            try checkNodes(node.children, objects: objects, warnings: &warnings)
-        }
+    private func warning(_ id: String, _ message: String) -> ReqIFWarning {
+        ReqIFWarning(line: line(id), message: message)
     }
 
-    private func uniqueIdentifiers() throws -> [ReqIFWarning] {
-        var seen: Set<String> = []
-        func check(_ id: String, _ element: String) throws {
-            guard !id.isEmpty else { throw ReqIFError(file: file, "a \(element) has no IDENTIFIER") }
-            if !seen.insert(id).inserted { throw error(id, "the IDENTIFIER \(id) is used twice (again by a \(element))") }
-        }
-        for datatype in document.datatypes {
-            try check(datatype.identity.identifier, "DATATYPE-DEFINITION-\(datatype.kind.rawValue)")
-            for value in datatype.values { try check(value.identity.identifier, "ENUM-VALUE") }
-        }
-        for type in document.specTypes {
-            try check(type.identity.identifier, type.category.rawValue)
-            for attribute in type.attributes { try check(attribute.identity.identifier, "ATTRIBUTE-DEFINITION-\(attribute.kind.rawValue)") }
-        }
-        for object in document.specObjects { try check(object.identity.identifier, "SPEC-OBJECT") }
-        for relation in document.specRelations { try check(relation.identity.identifier, "SPEC-RELATION") }
-        for specification in document.specifications { try check(specification.identity.identifier, "SPECIFICATION") }
-        for group in document.relationGroups { try check(group.identity.identifier, "RELATION-GROUP") }
-        // Hierarchy entries are positions, not content: the import does not need their identity, and Polarion
-        // writes files that repeat them. A repeat is a warning.
-        var nodes: Set<String> = []
-        var repeated: Set<String> = []
-        for specification in document.specifications {
-            var stack = specification.children
-            while let node = stack.popLast() {
-                let id = node.identity.identifier
-                if seen.contains(id) || !nodes.insert(id).inserted { repeated.insert(id) }
-                stack += node.children
+    /// Per relation group, in document order: its specifications, then its relations together.
+    private func groupWarnings(_ unresolved: [ReqIFPendingReference]) -> [ReqIFWarning] {
+        var byGroup: [String: [ReqIFPendingReference]] = [:]
+        for entry in unresolved {
+            switch entry.role {
+            case .groupSourceSpecification, .groupTargetSpecification, .groupRelation: byGroup[entry.owner, default: []].append(entry)
+            default: continue
             }
         }
-        return repeated.isEmpty ? [] : [ReqIFWarning(line: nil, message: "SPEC-HIERARCHY IDENTIFIERs used more than once (kept; "
-                                                     + "the import does not depend on them): \(repeated.sorted().joined(separator: ", "))")]
+        guard !byGroup.isEmpty else { return [] }
+        var warnings: [ReqIFWarning] = []
+        var reported: Set<String> = []
+        for group in document.relationGroups {
+            let id = group.identity.identifier
+            guard let entries = byGroup[id], reported.insert(id).inserted else { continue }
+            // In a ReqIFZ the group's specifications and relations may live in another file of the archive.
+            for role in [ReqIFPendingReference.Role.groupSourceSpecification, .groupTargetSpecification] {
+                for entry in entries where entry.role == role {
+                    warnings.append(warning(id, "RELATION-GROUP \(id) refers to the SPECIFICATION \(entry.reference), "
+                                            + "which this file does not define"))
+                }
+            }
+            let missing = entries.filter { $0.role == .groupRelation }.map(\.reference)
+            if !missing.isEmpty {
+                warnings.append(warning(id, "RELATION-GROUP \(id) refers to \(missing.count) SPEC-RELATIONs "
+                                        + "this file does not define: \(missing.prefix(5).joined(separator: ", "))"))
+            }
+        }
+        return warnings
     }
 
     /// Types and attribute definitions a value or object names but the file does not define.
-    private func softReferences() -> [ReqIFWarning] {
-        let types = Set(document.specTypes.map(\.identity.identifier))
-        let definitions = Set(document.specTypes.flatMap { $0.attributes.map(\.identity.identifier) })
+    private func softReferences(_ unresolved: [ReqIFPendingReference]) -> [ReqIFWarning] {
         var missingTypes: Set<String> = []
         var missingDefinitions: Set<String> = []
-        func values(_ values: [ReqIFDocument.AttributeValue]) {
-            for value in values where !definitions.contains(value.definitionRef) { missingDefinitions.insert(value.definitionRef) }
+        for entry in unresolved {
+            switch entry.role {
+            case .objectType, .relationType: missingTypes.insert(entry.reference)
+            case .valueDefinition: missingDefinitions.insert(entry.reference)
+            default: continue
+            }
         }
-        for object in document.specObjects {
-            if !object.typeRef.isEmpty && !types.contains(object.typeRef) { missingTypes.insert(object.typeRef) }
-            values(object.values)
-        }
-        for relation in document.specRelations {
-            if !relation.typeRef.isEmpty && !types.contains(relation.typeRef) { missingTypes.insert(relation.typeRef) }
-            values(relation.values)
-        }
-        for specification in document.specifications { values(specification.values) }
         var warnings: [ReqIFWarning] = []
         if !missingTypes.isEmpty {
             warnings.append(.init(line: nil, message: "types named but not defined: \(missingTypes.sorted().joined(separator: ", "))"))

@@ -15,9 +15,18 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) var document = ReqIFDocument()
     var warnings: [ReqIFWarning] = []
     var sawRoot = false
-    /// Line of each identifiable element, for the reference checks after the parse. Its keys double as the
-    /// pool that references share their strings with.
-    @exclusivity(unchecked) var lines: [String: Int] = [:]
+    /// Line and kind of each IDENTIFIER, for the checks after the parse. Its keys double as the pool that
+    /// references share their strings with.
+    @exclusivity(unchecked) var identifiers: [String: ReqIFDefinition] = [:]
+    /// The first content element without an IDENTIFIER or repeating one. Thrown after the parse, so that a file
+    /// which is also malformed reports its XML first.
+    var identityError: ReqIFError?
+    /// SPEC-HIERARCHY IDENTIFIERs that repeat one another or a content element's (a warning).
+    var repeatedHierarchyIdentifiers: Set<String> = []
+    @exclusivity(unchecked) private var recent: [(String, ReqIFDefinition.Kind?)] = []
+    @exclusivity(unchecked) private var recentNext = 0
+    /// References that did not resolve to the expected kind when read, in document order.
+    @exclusivity(unchecked) var pending: [ReqIFPendingReference] = []
 
     /// An open element: its name, its number in the tokenizer's name table and what it is to ReqIF.
     private struct Open {
@@ -29,7 +38,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     // The hot state is exempt from dynamic exclusivity checks: private, and touched only by this class's own
     // non-reentrant methods as the tokenizer calls them one at a time.
     @exclusivity(unchecked) private var stack: [Open] = []
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text = ByteBuffer()
     @exclusivity(unchecked) private var raw: [UInt8] = []
     @exclusivity(unchecked) private var rawDepth = 0
     /// What each name-table id is, and whether the schema allows child id under parent id (0 unknown, 1 yes, 2 no).
@@ -51,17 +60,62 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     init(file: String, maxDepth: Int, expectedIdentifiers: Int = 0) {
         self.file = file
         self.maxDepth = maxDepth
-        lines.reserveCapacity(expectedIdentifiers)
+        identifiers.reserveCapacity(expectedIdentifiers)
     }
 
     private func error(_ line: Int, _ message: String) -> ReqIFError {
         ReqIFError(file: file, line: line, message)
     }
 
-    /// The identifier's string as stored for its element, when the file defined it already.
-    private func shared(_ reference: String) -> String {
-        if let index = lines.index(forKey: reference) { return lines.keys[index] }
-        return reference
+    /// The identifier's string as stored for its element and the kind of that element, when the file defined
+    /// it already.
+    private func resolve(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
+        guard let index = identifiers.index(forKey: reference) else { return (reference, nil) }
+        let entry = identifiers[index]
+        return (entry.key, entry.value.kind)
+    }
+
+    /// `resolve` for the references every object repeats (attribute definitions, types, enumeration values): the
+    /// last few resolved are compared first, which spares most lookups in the large identifier table. Only
+    /// content definitions are remembered, as their kind cannot change later in the file.
+    private func resolveRepeated(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
+        for index in recent.indices where recent[index].0 == reference { return recent[index] }
+        let resolved = resolve(reference)
+        guard let kind = resolved.1, kind.isContent else { return resolved }
+        if recent.count < 16 { recent.append((resolved.0, kind)) } else { recent[recentNext] = (resolved.0, kind) }
+        recentNext = (recentNext + 1) % 16
+        return resolved
+    }
+
+    /// Enters an element's IDENTIFIER in the table and returns the string to store (the first definition's).
+    /// Repeats among content elements are an error; repeats involving hierarchy entries a warning.
+    private func define(_ identifier: String, as kind: ReqIFDefinition.Kind, element name: String, line: Int) -> String {
+        // One hash for the common case, a new identifier: the defaulting subscript inserts as it looks up.
+        var isNew = false
+        _ = Self.touch(&identifiers[identifier, default: { isNew = true; return ReqIFDefinition(line: line, kind: kind) }()])
+        if isNew { return identifier }
+        let index = identifiers.index(forKey: identifier)!
+        let (stored, first) = identifiers[index]
+        switch (first.kind, kind) {
+        case (.other, _), (_, .other):
+            break
+        case (.hierarchy, _), (_, .hierarchy):
+            repeatedHierarchyIdentifiers.insert(stored)
+        default:
+            if identityError == nil {
+                identityError = error(line, "the IDENTIFIER \(stored) is used twice (again by \(Self.article(name)) \(name); first on line \(first.line))")
+            }
+        }
+        // The table answers "is this a SPEC-OBJECT?", so a content definition outranks a position or an alias.
+        if !first.kind.isContent && kind.isContent { identifiers.values[index] = ReqIFDefinition(line: line, kind: kind) }
+        return stored
+    }
+
+    /// Keeps a reference for `ReqIFChecks` unless it already resolves to what `role` expects.
+    private func expect(_ reference: String, _ kind: ReqIFDefinition.Kind?, _ role: ReqIFPendingReference.Role, owner: String) {
+        if kind != ReqIFPendingReference.expected(for: role) {
+            pending.append(ReqIFPendingReference(owner: owner, role: role, reference: reference))
+        }
     }
 
     private func tag(_ name: String, _ id: Int) -> ReqIFTag {
@@ -114,20 +168,19 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             }
         }
         let tag = tag(name, id)
+        let kind = ReqIFDefinition.Kind(tag)
         var identity = D.Identity()
-        if !attributes.isEmpty {
-            if let identifier = attributes["IDENTIFIER"] {
-                // The first definition's line and string win; a repeat is reported by ReqIFChecks.
-                if let index = lines.index(forKey: identifier) {
-                    identity.identifier = lines.keys[index]
-                } else {
-                    lines[identifier] = line
-                    identity.identifier = identifier
-                }
+        // Most elements (values, references, wrappers) carry no identity; reading one for them was a tenth of a read.
+        if !attributes.isEmpty && (kind != .other || tag == .reqIFHeader) {
+            if let identifier = attributes["IDENTIFIER"], !identifier.isEmpty {
+                identity.identifier = define(identifier, as: kind, element: name, line: line)
             }
             identity.longName = attributes["LONG-NAME"]
             identity.description = attributes["DESC"]
             identity.lastChange = attributes["LAST-CHANGE"]
+        }
+        if identity.identifier.isEmpty && identityError == nil && kind.isContent {
+            identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
         }
         switch tag {
         case .reqIFHeader:
@@ -175,7 +228,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             break
         }
         stack.append(Open(name: name, id: id, tag: tag))
-        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        text.removeAll()
     }
 
     func endElement(_ name: String, id: Int, line: Int) throws {
@@ -228,7 +281,15 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             if let group { document.relationGroups.append(group) }
             group = nil
         case .reference:
-            try reference(name, shared(content(line)))
+            let identifier = try content(line)
+            switch stack.last?.tag {
+            case .definition?, .type?, .values?:
+                let (shared, kind) = resolveRepeated(identifier)
+                reference(name, shared, kind)
+            default:
+                let (shared, kind) = resolve(identifier)
+                reference(name, shared, kind)
+            }
         case .attributeValue:
             attachValue()
         case .datatype:
@@ -240,32 +301,41 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         default:
             break
         }
-        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        text.removeAll()
     }
 
     /// The element's text, trimmed of surrounding white space.
     private func content(_ line: Int) throws -> String {
-        var start = text.startIndex
-        var stop = text.endIndex
-        while start < stop && Self.isSpace(text[start]) { start += 1 }
-        while stop > start && Self.isSpace(text[stop - 1]) { stop -= 1 }
-        guard let string = text.withUnsafeBufferPointer({ UTF8Text.string(UnsafeBufferPointer(rebasing: $0[start..<stop])) }) else {
-            throw error(line, "the text is not UTF-8")
+        let string = text.withUnsafeBytes { bytes -> String? in
+            var start = 0
+            var stop = bytes.count
+            while start < stop && Self.isSpace(bytes[start]) { start += 1 }
+            while stop > start && Self.isSpace(bytes[stop - 1]) { stop -= 1 }
+            return UTF8Text.string(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
         }
+        guard let string else { throw error(line, "the text is not UTF-8") }
         return string
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
-    /// A `…-REF` element's identifier, given to what its parent element says it refers for.
-    private func reference(_ name: String, _ id: String) {
+    /// A `…-REF` element's identifier, given to what its parent element says it refers for; `kind` is what the
+    /// file defined it as so far.
+    private func reference(_ name: String, _ id: String, _ kind: ReqIFDefinition.Kind?) {
         guard let parent = stack.last?.tag else { return }
         switch parent {
-        case .definition: value?.definitionRef = id
+        case .definition:
+            value?.definitionRef = id
+            // A default value's DEFINITION is not used (tools write stale identifiers there); only values are checked.
+            if stack.count < 3 || stack[stack.count - 3].tag != .defaultValue { expect(id, kind, .valueDefinition, owner: "") }
         case .type:
             switch stack.dropLast().last?.tag {
-            case .specObject: object?.typeRef = id
-            case .specRelation: relation?.typeRef = id
+            case .specObject:
+                object?.typeRef = id
+                expect(id, kind, .objectType, owner: object?.identity.identifier ?? "")
+            case .specRelation:
+                relation?.typeRef = id
+                expect(id, kind, .relationType, owner: relation?.identity.identifier ?? "")
             case .specification: specification?.typeRef = id
             case .relationGroup: group?.typeRef = id
             case .attributeDefinition: definition?.datatypeRef = id
@@ -277,15 +347,28 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
                 refs.append(id)
                 value?.value = .enumeration(refs)
             }
-        case .source: relation?.sourceRef = id
-        case .target: relation?.targetRef = id
-        case .object: if !nodes.isEmpty { nodes[nodes.count - 1].objectRef = id }
+        case .source:
+            relation?.sourceRef = id
+            expect(id, kind, .relationSource, owner: relation?.identity.identifier ?? "")
+        case .target:
+            relation?.targetRef = id
+            expect(id, kind, .relationTarget, owner: relation?.identity.identifier ?? "")
+        case .object:
+            guard !nodes.isEmpty else { break }
+            nodes[nodes.count - 1].objectRef = id
+            expect(id, kind, .hierarchyObject, owner: nodes[nodes.count - 1].identity.identifier)
         case .editAttributes:
             let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
             if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
-        case .sourceSpecification: group?.sourceSpecificationRef = id
-        case .targetSpecification: group?.targetSpecificationRef = id
-        case .specRelations: group?.relationRefs.append(id)
+        case .sourceSpecification:
+            group?.sourceSpecificationRef = id
+            expect(id, kind, .groupSourceSpecification, owner: group?.identity.identifier ?? "")
+        case .targetSpecification:
+            group?.targetSpecificationRef = id
+            expect(id, kind, .groupTargetSpecification, owner: group?.identity.identifier ?? "")
+        case .specRelations:
+            group?.relationRefs.append(id)
+            expect(id, kind, .groupRelation, owner: group?.identity.identifier ?? "")
         default: break
         }
     }
@@ -330,16 +413,32 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if rawDepth > 0 { XMLEscape.append(bytes, to: &raw, quotes: false) } else { text.append(contentsOf: bytes) }
+        if rawDepth > 0 {
+            XMLEscape.append(bytes, to: &raw, quotes: false)
+        } else if !text.isEmpty || !bytes.allSatisfy(Self.isSpace) {
+            // Leading white space (most text between tags is indentation) is trimmed anyway.
+            text.append(bytes)
+        }
     }
 
     // MARK: helpers
+    private static func touch(_ definition: inout ReqIFDefinition) -> Bool { true }
 
+    static func article(_ name: String) -> String {
+        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+    }
+
+    /// xsd:boolean ("true", "false", "1", "0", surrounding blanks allowed); case-insensitive because tools differ.
+    /// Byte-level: attributes are read for every hierarchy entry, and Foundation trimming was a sixth of a read.
     static func bool(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "true", "1": true
-        case "false", "0": false
-        default: nil
+        var utf8 = Substring(text).utf8
+        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
+        switch utf8.count {
+        case 1: return utf8.first == 0x31 ? true : utf8.first == 0x30 ? false : nil
+        case 4: return utf8.elementsEqual("true".utf8, by: { $0 | 0x20 == $1 }) ? true : nil
+        case 5: return utf8.elementsEqual("false".utf8, by: { $0 | 0x20 == $1 }) ? false : nil
+        default: return nil
         }
     }
 }

@@ -81,39 +81,60 @@ public struct ReqIFReader: Sendable {
         guard tokenizer.rootClosed else {
             throw ReqIFError(file: file, line: tokenizer.currentLine, "the file ends before </REQ-IF>: it is cut off")
         }
-        let warnings = try ReqIFChecks(file: file, document: builder.document, lines: builder.lines).run()
+        let warnings = try ReqIFChecks(file: file, builder: builder).run()
         return Result(document: builder.document, warnings: builder.warnings + warnings)
     }
 
-    /// Encoding, DOCTYPE and emptiness, from the first bytes.
+    /// Encoding, DOCTYPE and emptiness, from the first bytes. Byte-level, because it runs for every file of a
+    /// ReqIFZ and Foundation string searching cost more than parsing a small file.
     static func checkProlog(_ head: Data, file: String) throws -> [ReqIFWarning] {
-        var bytes = [UInt8](head)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var bytes = [UInt8](head)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             throw ReqIFError(file: file, line: 1, "the file is UTF-16; ReqIF files must be UTF-8")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ReqIFError(file: file, "the file is empty") }
+        let start = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if start.isEmpty { throw ReqIFError(file: file, "the file is empty") }
         var warnings: [ReqIFWarning] = []
-        let start = text.drop { $0.isWhitespace }
-        if start.hasPrefix("<?xml") {
-            let declaration = start.prefix { $0 != ">" }
-            if let match = declaration.firstMatch(of: /encoding\s*=\s*["']([^"']+)["']/) {
-                let encoding = String(match.1)
-                if encoding.lowercased() != "utf-8" && encoding.lowercased() != "utf8" {
-                    throw ReqIFError(file: file, line: 1, "the file declares the encoding \(encoding); ReqIF files must be UTF-8")
-                }
+        if start.starts(with: "<?xml".utf8) {
+            let declaration = Array(start.prefix { $0 != UInt8(ascii: ">") })
+            if let encoding = Self.declaredEncoding(declaration),
+               encoding.lowercased() != "utf-8" && encoding.lowercased() != "utf8" {
+                throw ReqIFError(file: file, line: 1, "the file declares the encoding \(encoding); ReqIF files must be UTF-8")
             }
-        } else if start.hasPrefix("<") {
+        } else if start.first == UInt8(ascii: "<") {
             warnings.append(ReqIFWarning(line: 1, message: "the file has no XML declaration (<?xml version=\"1.0\" encoding=\"UTF-8\"?>); read as UTF-8"))
         } else {
             throw ReqIFError(file: file, line: 1, "the file does not start with XML: this is not a ReqIF file")
         }
-        if let range = text.range(of: "<!DOCTYPE") {
-            let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        if let found = Self.find("<!DOCTYPE", in: bytes) {
+            let line = bytes[..<found].count { $0 == 0x0A } + 1
             throw ReqIFError(file: file, line: line, "the file has a DOCTYPE; ReqIF needs none, and DOCTYPEs (entities, external references) are refused")
         }
         return warnings
+    }
+
+    /// The value of `encoding="…"` in an XML declaration's bytes.
+    static func declaredEncoding(_ declaration: [UInt8]) -> String? {
+        guard let at = find("encoding", in: declaration[...]) else { return nil }
+        var rest = declaration[(at + 8)...].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard rest.first == UInt8(ascii: "=") else { return nil }
+        rest = rest.dropFirst().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    }
+
+    /// The index where `needle` first occurs in `bytes`.
+    static func find(_ needle: String, in bytes: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return nil }
+        var index = bytes.startIndex
+        while index <= bytes.endIndex - pattern.count {
+            if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -73,3 +73,23 @@ enum ImportDTOs {
                                               required: ["job", "url"])
     }
 }
+
+extension ImportDTOs {
+    /// A saved ReqIF field mapping: per source tool, attribute LONG-NAME → target (only the non-default choices).
+    struct MappingDTO: Content {
+        var tool: String
+        var entries: [String: String]
+
+        static let targets = ReqIFFieldMapping.Target.allCases.map(\.code)
+        static let schema = JSONSchema.object([
+            ("tool", .string(description: "The source tool as the files name it (THE-HEADER's SOURCE-TOOL-ID, else REQ-IF-TOOL-ID)")),
+            ("entries", .map(.string(enumValues: targets), description: "Attribute LONG-NAME → ReqIF.Text, ReqIF.Name, "
+                             + "ReqIF.ChapterName, ReqIF.Description or custom; names not listed map by default")),
+        ], required: ["tool", "entries"])
+    }
+
+    struct MappingsDTO: Content {
+        var items: [MappingDTO]
+        static let schema = JSONSchema.object([("items", .array(.ref("ReqIFMapping")))], required: ["items"])
+    }
+}

@@ -21,9 +21,10 @@ extension RequirementsAPIController {
             throw RequirementInvalid(field: "body", "send the .reqif or .reqifz file as the request body")
         }
         let data = Data(buffer: body)
+        let mappings = try await ReqIFMappings.all(projectID: access.projectID, on: request.db)
         let plans: [ReqIFImportPlan]
         do {
-            plans = try ReqIFFileImport.plans(of: data, name: name, module: module)
+            plans = try ReqIFFileImport.plans(of: data, name: name, module: module, mappings: mappings)
         } catch let error as ReqIFError {
             throw RequirementInvalid(field: "file", error.description)
         } catch let problem as ReqIFFileImport.Problem {
@@ -113,5 +114,21 @@ extension RequirementsAPIController {
         var field = "file"
         if let row = error.row { field = "row \(row)" + (error.column.map { ", column \($0)" } ?? "") }
         return .init(field: field, reason: error.description)
+    }
+}
+
+extension RequirementsAPIController {
+    @Sendable static func mappings(_ request: Request) async throws -> ImportDTOs.MappingsDTO {
+        let access = try request.requireProject()
+        let mappings = try await ReqIFMappings.all(projectID: access.projectID, on: request.db)
+        return ImportDTOs.MappingsDTO(items: mappings.sorted { $0.key < $1.key }.map { ImportDTOs.MappingDTO(tool: $0.key, entries: $0.value.entries) })
+    }
+
+    @Sendable static func saveMapping(_ request: Request) async throws -> ImportDTOs.MappingDTO {
+        guard let input = try? request.content.decode(ImportDTOs.MappingDTO.self) else {
+            throw RequirementInvalid(field: "body", "send {\"tool\": \"…\", \"entries\": {\"attribute name\": \"ReqIF.Text\"}}")
+        }
+        let saved = try await ReqIFMappings.save(try RequirementContext(request), tool: input.tool, choices: input.entries)
+        return ImportDTOs.MappingDTO(tool: input.tool.trimmingCharacters(in: .whitespacesAndNewlines), entries: saved.entries)
     }
 }

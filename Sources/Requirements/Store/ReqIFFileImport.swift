@@ -12,18 +12,19 @@ public enum ReqIFFileImport {
     }
 
     /// Reads and maps `url`; `module` keeps only the specification of that name (its objects' relations to
-    /// other specifications link when those were imported before).
-    public static func plans(of url: URL, module: String? = nil) throws -> [ReqIFImportPlan] {
+    /// other specifications link when those were imported before); `mappings` are the project's saved field
+    /// mappings by source tool (`ReqIFMappings.all`).
+    public static func plans(of url: URL, module: String? = nil, mappings: [String: ReqIFFieldMapping] = [:]) throws -> [ReqIFImportPlan] {
         var plans: [ReqIFImportPlan]
         if url.pathExtension.lowercased() == "reqifz" {
             plans = try ReqIFZReader().read(contentsOf: url).files.map { file in
-                var plan = ReqIFImportPlan(file.result.document)
+                var plan = ReqIFImportPlan(file.result.document, mappings: mappings)
                 plan.warnings = file.result.warnings.map { "\(file.path): \($0)" } + plan.warnings.map { "\(file.path): \($0)" }
                 return plan
             }
         } else {
             let result = try ReqIFReader().read(contentsOf: url)
-            var plan = ReqIFImportPlan(result.document)
+            var plan = ReqIFImportPlan(result.document, mappings: mappings)
             plan.warnings = result.warnings.map(\.description) + plan.warnings
             plans = [plan]
         }
@@ -45,14 +46,15 @@ public enum ReqIFFileImport {
 
     /// The plans of an uploaded file's bytes; `name` decides the format (`.reqifz` is an archive) and names
     /// the file in errors.
-    public static func plans(of data: Data, name: String, module: String? = nil) throws -> [ReqIFImportPlan] {
+    public static func plans(of data: Data, name: String, module: String? = nil,
+                             mappings: [String: ReqIFFieldMapping] = [:]) throws -> [ReqIFImportPlan] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sesa-import-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let safeName = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "upload.reqif"
         let url = directory.appendingPathComponent(safeName.isEmpty || safeName.hasPrefix(".") ? "upload.reqif" : safeName)
         try data.write(to: url)
-        return try plans(of: url, module: module)
+        return try plans(of: url, module: module, mappings: mappings)
     }
 
     public static func preview(_ context: RequirementContext, _ plans: [ReqIFImportPlan]) async throws -> [ReqIFImporter.Preview] {

@@ -42,7 +42,8 @@ enum ReqIFImportJob {
             throw Abort(.gone, reason: "The uploaded file is gone (it was imported already or the project was deleted).")
         }
         try await job.progress(5, "reading \(upload.fileName)")
-        let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module)
+        let mappings = try await ReqIFMappings.all(projectID: upload.projectID, on: app.db)
+        let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module, mappings: mappings)
         let objects = plans.reduce(0) { $0 + $1.counts.specObjects }
         try await job.progress(30, "writing \(objects) objects")
         let context = RequirementContext(database: app.db, projectID: payload.project, role: payload.role, registry: app.artifactRegistry,

@@ -4,11 +4,22 @@ import Interchange
 
 extension ReqIFImportPlan {
     /// Maps `document`. `linkKinds` are the registered link kinds a relation type may name (by id or label,
-    /// e.g. "refines"); other types become `relates-to`, their names kept.
-    public init(_ document: ReqIFDocument, linkKinds: [LinkKind] = RequirementKinds.linkKinds) {
-        var mapper = Mapper(document: document, linkKinds: linkKinds)
+    /// e.g. "refines"); other types become `relates-to`, their names kept. `mappings` are the project's saved
+    /// field mappings by source tool; the one for this file's tool decides which attributes are SESA fields.
+    public init(_ document: ReqIFDocument, linkKinds: [LinkKind] = RequirementKinds.linkKinds,
+                mappings: [String: ReqIFFieldMapping] = [:])
+    {
+        let sourceTool = Self.sourceTool(of: document)
+        let mapping = mappings[sourceTool] ?? ReqIFFieldMapping()
+        var mapper = Mapper(document: document, linkKinds: linkKinds, mapping: mapping)
         self.counts = document.counts
-        self.sourceTool = document.header.sourceToolID ?? document.header.toolID ?? "unknown tool"
+        self.sourceTool = sourceTool
+        self.mapping = mapping
+        var labels: [String] = []
+        for type in document.specTypes where type.category == .specObject {
+            for definition in type.attributes where !labels.contains(Mapper.label(definition)) { labels.append(Mapper.label(definition)) }
+        }
+        self.attributeLabels = labels
         self.modules = mapper.modules()
         self.danglingNodes = mapper.dangling
         self.relations = mapper.relations()
@@ -20,6 +31,7 @@ extension ReqIFImportPlan {
 private struct Mapper {
     let document: ReqIFDocument
     let linkKinds: [LinkKind]
+    let mapping: ReqIFFieldMapping
     var definitions: [String: ReqIFDocument.AttributeDefinition] = [:]
     var datatypes: [String: ReqIFDocument.Datatype] = [:]
     var types: [String: ReqIFDocument.SpecType] = [:]
@@ -40,9 +52,15 @@ private struct Mapper {
         return uses == 1 ? identifier : "\(identifier)#\(uses)"
     }
 
-    init(document: ReqIFDocument, linkKinds: [LinkKind]) {
+    /// How the mapping and the import page name an attribute definition.
+    static func label(_ definition: ReqIFDocument.AttributeDefinition) -> String {
+        definition.identity.longName ?? definition.identity.identifier
+    }
+
+    init(document: ReqIFDocument, linkKinds: [LinkKind], mapping: ReqIFFieldMapping) {
         self.document = document
         self.linkKinds = linkKinds
+        self.mapping = mapping
         for type in document.specTypes {
             types[type.identity.identifier] = type
             for definition in type.attributes { definitions[definition.identity.identifier] = definition }
@@ -104,8 +122,9 @@ private struct Mapper {
                                         type: .requirement, longName: object.identity.longName)
         for value in object.values {
             guard let definition = definitions[value.definitionRef] else { continue }
-            let name = definition.identity.longName ?? ""
-            if ReqIFImportPlan.standardNames.contains(name) {
+            if let name = mapping.standardName(Self.label(definition)) {
+                // Two attributes mapped to one field (the tool's own and ReqIF.Text): the first with a value wins.
+                if let present = item.standard[name], !present.text.isEmpty { continue }
                 switch value.value {
                 case .xhtml(let xhtml, _): item.standard[name] = .init(text: XHTMLText.plain(xhtml), xhtml: xhtml)
                 case .text(let text): item.standard[name] = .init(text: text)
@@ -150,8 +169,8 @@ private struct Mapper {
         for typeRef in typeRefs where !seen.contains(typeRef) {
             seen.insert(typeRef)
             for definition in types[typeRef]?.attributes ?? [] {
-                let label = definition.identity.longName ?? definition.identity.identifier
-                guard !ReqIFImportPlan.standardNames.contains(label),
+                let label = Self.label(definition)
+                guard mapping.standardName(label) == nil,
                     !result.contains(where: { $0.definitions.contains(definition.identity.identifier) })
                 else { continue }
                 let (type, options) = valueType(definition)

@@ -89,8 +89,18 @@ public struct ReqIFImportPlan: Sendable {
     public var danglingNodes: [DanglingNode] = []
     public var warnings: [String] = []
     public var counts: ReqIFDocument.Counts
-    /// The tool that wrote the file (THE-HEADER's SOURCE-TOOL-ID or REQ-IF-TOOL-ID), for the audit trail.
+    /// The tool that wrote the file (THE-HEADER's SOURCE-TOOL-ID or REQ-IF-TOOL-ID): the audit trail names it,
+    /// and field mappings are saved per tool.
     public var sourceTool: String
+    /// The field mapping this plan was made with (the project's saved one for `sourceTool`, or the default).
+    public var mapping: ReqIFFieldMapping
+    /// The attribute names of the file's object types, in file order: what a mapping can choose for.
+    public var attributeLabels: [String]
+
+    public static func sourceTool(of document: ReqIFDocument) -> String {
+        let tool = (document.header.sourceToolID ?? document.header.toolID ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return tool.isEmpty ? "unknown tool" : String(tool.prefix(200))
+    }
 
     /// The ReqIF names that become SESA's own fields (ReqIF implementation guide conventions).
     public static let text = "ReqIF.Text", name = "ReqIF.Name", chapterName = "ReqIF.ChapterName",

@@ -9,7 +9,40 @@ struct ReqIFImportPage: PageView {
     let csrfToken: String
     var module = ""
     var errors: [ProblemDetails.FieldError] = []
-    var comparison: (file: String, upload: UUID, previews: [ReqIFImporter.Preview])?
+    var comparison: Comparison?
+    /// Shown above the comparison (the mapping was saved).
+    var notice: String?
+
+    /// A stored upload compared with the project, and the field mappings it was planned with.
+    struct Comparison {
+        /// One source tool of the file: its attributes and the mapping they were read with.
+        struct Tool {
+            var name: String
+            var attributes: [String]
+            var mapping: ReqIFFieldMapping
+        }
+
+        var file: String
+        var upload: UUID
+        var previews: [ReqIFImporter.Preview]
+        var tools: [Tool]
+
+        init(file: String, upload: UUID, previews: [ReqIFImporter.Preview], plans: [ReqIFImportPlan]) {
+            self.file = file
+            self.upload = upload
+            self.previews = previews
+            var tools: [Tool] = []
+            // A ReqIFZ may hold several documents of one tool: one mapping form per tool.
+            for plan in plans {
+                if let index = tools.firstIndex(where: { $0.name == plan.sourceTool }) {
+                    tools[index].attributes += plan.attributeLabels.filter { !tools[index].attributes.contains($0) }
+                } else {
+                    tools.append(Tool(name: plan.sourceTool, attributes: plan.attributeLabels, mapping: plan.mapping))
+                }
+            }
+            self.tools = tools
+        }
+    }
 
     var pageTitle: String { "\(access.key) requirements import" }
     var breadcrumbs: [Breadcrumb] { access.requirementCrumbs + [Breadcrumb("Import")] }
@@ -45,10 +78,12 @@ struct ReqIFImportPage: PageView {
         }.class("narrow")
     }
 
-    func result(_ comparison: (file: String, upload: UUID, previews: [ReqIFImporter.Preview])) -> Component {
+    func result(_ comparison: Comparison) -> Component {
         Div {
+            if let notice { Paragraph(HTMLEscape.text(notice)).class("notice").attribute(named: "role", value: "status") }
             Paragraph("What importing \(HTMLEscape.text(comparison.file)) would change. Nothing is stored until you apply it; "
                       + "applying is all or nothing.").class("lead")
+            for tool in comparison.tools where !tool.attributes.isEmpty { mappingForm(tool, upload: comparison.upload) }
             for preview in comparison.previews {
                 Paragraph(preview.summary).class("summary")
                 List(preview.modules.map { ($0.isNew ? "New module " : "Module ") + $0.name + ($0.prefix.map { " (\($0))" } ?? "") }) { Text(HTMLEscape.text($0)) }
@@ -88,5 +123,32 @@ struct ReqIFImportPage: PageView {
                 Link("Cancel", url: RequirementRoute.importReqIF(project: access.key).path)
             }
         }
+    }
+
+    /// Which of the tool's attributes become SESA fields: saved for the project and the tool, then compared again.
+    func mappingForm(_ tool: Comparison.Tool, upload: UUID) -> Component {
+        Element(name: "details") {
+            Element(name: "summary") { Text(HTMLEscape.text("Field mapping for \(tool.name) (\(tool.attributes.count) attributes)")) }
+            Paragraph("Which attributes of \(HTMLEscape.text(tool.name))'s files become SESA's own fields; the others are kept as "
+                      + "custom attributes of the module. Saved for this project and used for every later import from this tool.").class("hint")
+            PostForm(action: RequirementRoute.importMapping(project: access.key, upload: upload).path, csrfToken: csrfToken) {
+                hidden("tool", tool.name)
+                for (index, attribute) in tool.attributes.enumerated() {
+                    hidden("attribute-\(index)", attribute)
+                    SelectField(attribute, name: "target-\(index)",
+                                options: ReqIFFieldMapping.Target.allCases.map { ($0.code, $0.label) },
+                                selected: tool.mapping.target(attribute).code)
+                }
+                Button("Save the mapping and compare again").attribute(named: "type", value: "submit")
+            }.class("reqif-mapping")
+        }.class("mapping").attribute(named: "open", value: tool.mapping.entries.isEmpty ? "" : "open")
+    }
+
+    private func hidden(_ name: String, _ value: String) -> Component {
+        Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
+            Attribute<HTML.BodyContext>(name: "type", value: "hidden"),
+            Attribute(name: "name", value: HTMLEscape.attribute(name)),
+            Attribute(name: "value", value: HTMLEscape.attribute(value)),
+        ])
     }
 }

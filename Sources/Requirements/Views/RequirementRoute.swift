@@ -17,6 +17,7 @@ public enum RequirementRoute: Sendable {
     case search(project: String)
     case importReqIF(project: String)
     case importApply(project: String, upload: UUID)
+    case importMapping(project: String, upload: UUID)
     case settings(project: String)
     case triggers(project: String)
     case suspect(project: String)
@@ -70,6 +71,7 @@ public enum RequirementRoute: Sendable {
         case .search(let key): return project(key) + "/requirements-search"
         case .importReqIF(let key): return project(key) + "/requirements-import"
         case .importApply(let key, let upload): return project(key) + "/requirements-import/\(upload.uuidString.lowercased())/apply"
+        case .importMapping(let key, let upload): return project(key) + "/requirements-import/\(upload.uuidString.lowercased())/mapping"
         case .settings(let key): return project(key) + "/requirements-settings"
         case .triggers(let key): return project(key) + "/requirements-settings/triggers"
         case .suspect(let key): return project(key) + "/suspect-links"

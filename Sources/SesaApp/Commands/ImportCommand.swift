@@ -47,7 +47,8 @@ struct ImportCommand: AsyncCommand {
         }
         let plans: [ReqIFImportPlan]
         do {
-            plans = try ReqIFFileImport.plans(of: url, module: signature.module)
+            plans = try ReqIFFileImport.plans(of: url, module: signature.module,
+                                              mappings: try await ReqIFMappings.all(projectID: projectID, on: app.db))
         } catch let error as ReqIFError {
             console.error(error.description)
             throw CommandExit(code: 1)
