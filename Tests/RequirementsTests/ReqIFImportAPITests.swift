@@ -108,4 +108,41 @@ import VaporTesting
             #expect(try await ed.post(String(action), form: [:]).status == .notFound, "an applied comparison cannot be applied twice")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theImportPageTakesSheetsForAModule(database: TestDatabase) async throws {
+        try await withApp(on: database) { app in
+            let f = try await RequirementFixtures.make(app)
+            let sys = try await f.module("SYS")
+            let detect = try await f.requirement(sys, "Detect", "The radar shall detect targets within 50 km.")
+            var sheet = try await RequirementTable.export(module: sys, on: app.db)
+            let statement = try #require(sheet.header.firstIndex(of: "statement"))
+            sheet.rows[0][statement] = "The radar shall detect targets within 80 km."
+            sheet.rows.append(["", "requirement", "", "Report", "The radar shall report tracks.", "", "functional", "medium", "", "", "", "", ""])
+            let csv = String(decoding: sheet.write(), as: UTF8.self)
+
+            let ed = TestBrowser(app)
+            try await ed.signIn("ed@example.com")
+            let form = try await ed.get("/projects/ATC/requirements-import")
+            #expect(form.text.contains(#"<option value="SYS">SYS — "#), "the page offers the project's modules for sheets")
+            var response = try await ed.upload("/projects/ATC/requirements-import", file: ("file", "sys.csv", csv))
+            // Messages are shown sentence-cased.
+            #expect(response.status == .unprocessableEntity && response.text.lowercased().contains("choose the module a csv or xlsx sheet goes into"),
+                    "a sheet needs its module")
+            let broken = csv.replacingOccurrences(of: "The radar shall report tracks.", with: "")
+            response = try await ed.upload("/projects/ATC/requirements-import", fields: ["into": "SYS"], file: ("file", "sys.csv", broken))
+            #expect(response.status == .unprocessableEntity && response.text.lowercased().contains("sys.csv, row 3, column 5: the statement is required"),
+                    "row errors name row and column")
+            response = try await ed.upload("/projects/ATC/requirements-import", fields: ["into": "SYS"], file: ("file", "sys.csv", csv))
+            #expect(response.status == .ok && response.text.contains("1 new, 1 changed"), "\(response.text.prefix(3000))")
+            #expect(!response.text.contains("Field mapping for"), "sheets have no ReqIF mapping")
+            let action = try #require(response.text.firstMatch(of: /action="(\/projects\/ATC\/requirements-import\/[0-9a-f-]+\/apply)"/)).1
+            response = try await ed.post(String(action), form: [:])
+            #expect(response.status == .seeOther)
+            #expect(try await eventually { try await JobRecord.query(on: app.db).filter(\.$kind == "requirements.reqif-import").first()?.status == .succeeded })
+            #expect(try await f.fields(try await f.reload(detect))["statement"] == .string("The radar shall detect targets within 80 km."))
+            #expect(try await Artifact.query(on: app.db).filter(\.$title == "Report").count() == 1)
+            #expect(try await ReqIFUpload.query(on: app.db).count() == 0)
+        }
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 import Platform
 import Vapor
 
-/// The import job: reads the upload, maps it, applies it in one transaction and reports progress; its result
-/// is the summary. On failure nothing is stored and the job's error names the file and the reason.
+/// The import job: reads the upload (a ReqIF or ReqIFZ file, or a CSV or XLSX sheet for one module), maps it,
+/// applies it in one transaction and reports progress; its result is the summary. On failure nothing is stored and the job's error names the file and the reason.
 enum ReqIFImportJob {
     static let kind = "requirements.reqif-import"
 
@@ -42,13 +42,22 @@ enum ReqIFImportJob {
             throw Abort(.gone, reason: "The uploaded file is gone (it was imported already or the project was deleted).")
         }
         try await job.progress(5, "reading \(upload.fileName)")
-        let mappings = try await ReqIFMappings.all(projectID: upload.projectID, on: app.db)
-        let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module, mappings: mappings)
-        let objects = plans.reduce(0) { $0 + $1.counts.specObjects }
-        try await job.progress(30, "writing \(objects) objects")
         let context = RequirementContext(database: app.db, projectID: payload.project, role: payload.role, registry: app.artifactRegistry,
                                          actor: AuditActor(userID: payload.user, label: payload.label), now: app.clock.now())
-        let previews = try await ReqIFFileImport.apply(context, plans, file: upload.fileName)
+        let previews: [ReqIFImporter.Preview]
+        if RequirementSheetImport.isSheet(upload.fileName) {
+            // A sheet from the import page: `module` holds the prefix of the module it goes into.
+            let module = try await RequirementSheetImport.module(prefix: upload.module, projectID: upload.projectID, on: app.db)
+            let table = try RequirementSheetImport.table(upload.content, name: upload.fileName)
+            try await job.progress(30, "writing \(table.rows.count) rows into \(module.prefix)")
+            previews = [try await RequirementTable.apply(context, module: module, table: table, file: upload.fileName)]
+        } else {
+            let mappings = try await ReqIFMappings.all(projectID: upload.projectID, on: app.db)
+            let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module, mappings: mappings)
+            let objects = plans.reduce(0) { $0 + $1.counts.specObjects }
+            try await job.progress(30, "writing \(objects) objects")
+            previews = try await ReqIFFileImport.apply(context, plans, file: upload.fileName)
+        }
         try await upload.delete(on: app.db)
         try await job.progress(100, "imported: " + previews.map(\.summary).joined(separator: "; "))
         let result = Result(file: upload.fileName, new: previews.reduce(0) { $0 + $1.count(.new) },

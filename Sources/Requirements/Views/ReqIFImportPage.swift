@@ -8,6 +8,9 @@ struct ReqIFImportPage: PageView {
     let access: ProjectAccess
     let csrfToken: String
     var module = ""
+    /// The prefix of the module a sheet goes into.
+    var into = ""
+    var modules: [(prefix: String, name: String)] = []
     var errors: [ProblemDetails.FieldError] = []
     var comparison: Comparison?
     /// Shown above the comparison (the mapping was saved).
@@ -58,21 +61,25 @@ struct ReqIFImportPage: PageView {
 
     func form() -> Component {
         Div {
-            Paragraph("A ReqIF (.reqif) or ReqIFZ (.reqifz) export from DOORS, Polarion, Enterprise Architect, ProR or SESA. "
-                      + "Each specification becomes a requirement module; importing a later export of the same tool updates "
-                      + "those modules in place. You see every change before anything is stored.").class("hint")
-            FormErrors(errors.filter { $0.field != "file" && $0.field != "module" }.map(\.reason.sentenceCased))
+            Paragraph("A ReqIF (.reqif) or ReqIFZ (.reqifz) export from DOORS, Polarion, Enterprise Architect, ProR or SESA: "
+                      + "each specification becomes a requirement module, and importing a later export of the same tool updates "
+                      + "those modules in place. Or a CSV or XLSX sheet (columns as SESA exports them) for one module: rows "
+                      + "are matched by key, rows without a key are new. You see every change before anything is stored.").class("hint")
+            FormErrors(errors.filter { $0.field != "file" && $0.field != "module" && $0.field != "into" }.map(\.reason.sentenceCased))
             PostForm(action: RequirementRoute.importReqIF(project: access.key).path, csrfToken: csrfToken, multipart: true) {
                 Div {
                     Node<HTML.BodyContext>.element(named: "label", nodes: [.attribute(named: "for", value: "field-file"), .text("File (at most 64 MB)")])
                     Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
                         .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
-                        .attribute(named: "id", value: "field-file"), .attribute(named: "accept", value: ".reqif,.reqifz,.xml,.zip"),
+                        .attribute(named: "id", value: "field-file"), .attribute(named: "accept", value: ".reqif,.reqifz,.xml,.zip,.csv,.xlsx"),
                         .attribute(named: "required", value: "required"),
                     ])
                     if let error = fieldError(errors, "file") { Paragraph(HTMLEscape.text(error)).class("field-error").id("field-file-error") }
                 }.class(fieldError(errors, "file") == nil ? "field" : "field field-invalid")
-                FormField("Only the specification called (optional)", name: "module", value: module, error: fieldError(errors, "module"))
+                FormField("ReqIF: only the specification called (optional)", name: "module", value: module, error: fieldError(errors, "module"))
+                SelectField("CSV or XLSX: into the module", name: "into",
+                            options: [("", "—")] + modules.map { ($0.prefix, "\($0.prefix) — \($0.name)") }, selected: into,
+                            error: fieldError(errors, "into"))
                 Button("Compare with the project").attribute(named: "type", value: "submit").class("primary")
             }
         }.class("narrow")
