@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
-        .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine"]),
+        .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine",
+                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

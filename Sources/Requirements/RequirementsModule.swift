@@ -7,7 +7,7 @@ import Vapor
 /// Requirement modules and requirements on the artifact core: registration of kinds, link kinds, migrations,
 /// pages and API.
 public enum RequirementsModule {
-    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions(), CreateReqIFImports(), CreateReqIFMappings()]
+    public static let migrations: [any Migration] = [CreateRequirements(), AddCoverageDefinitions(), CreateReqIFImports(), CreateReqIFMappings(), CreateReqIFAttachments()]
 
     public static func register(on app: Application) {
         RequirementKinds.register(app.artifactRegistry)

@@ -87,7 +87,7 @@ public struct ReqIFZReader: Sendable {
                     throw ReqIFError(file: name, "the archive entry \(path) cannot be read (\(error))")
                 }
                 expanded += size
-                attachments.append(Attachment(path: path, size: size))
+                if ReqIFZAttachments.isAttachment(path) { attachments.append(Attachment(path: path, size: size)) }
             }
         }
         if files.isEmpty { throw ReqIFError(file: name, "the archive holds no .reqif file") }

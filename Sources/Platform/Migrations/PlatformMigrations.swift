@@ -25,5 +25,7 @@ public enum PlatformMigrations {
         CreateAPITokens(),
         // 0011 - which project and person a job belongs to (job page and API)
         AddJobOwnership(),
+        // 0012 - file content by project and SHA-256 (ReqIFZ attachments; later evidence files)
+        CreateBlobs(),
     ]
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Interchange
+import Platform
 
 /// A `.reqif` or `.reqifz` file as import plans (one per ReqIF document in the archive), and their dry run or
 /// application — several documents of one archive in one transaction, so an archive imports whole or not at
@@ -17,11 +18,13 @@ public enum ReqIFFileImport {
     public static func plans(of url: URL, module: String? = nil, mappings: [String: ReqIFFieldMapping] = [:]) throws -> [ReqIFImportPlan] {
         var plans: [ReqIFImportPlan]
         if url.pathExtension.lowercased() == "reqifz" {
-            plans = try ReqIFZReader().read(contentsOf: url).files.map { file in
+            let archive = try ReqIFZReader().read(contentsOf: url)
+            plans = archive.files.map { file in
                 var plan = ReqIFImportPlan(file.result.document, mappings: mappings)
                 plan.warnings = file.result.warnings.map { "\(file.path): \($0)" } + plan.warnings.map { "\(file.path): \($0)" }
                 return plan
             }
+            plans[0].attachments = archive.attachments.map(\.path)
         } else {
             let result = try ReqIFReader().read(contentsOf: url)
             var plan = ReqIFImportPlan(result.document, mappings: mappings)
@@ -63,15 +66,50 @@ public enum ReqIFFileImport {
         return previews
     }
 
-    public static func apply(_ context: RequirementContext, _ plans: [ReqIFImportPlan], file: String) async throws
-        -> [ReqIFImporter.Preview]
+    /// Applies the plans in one transaction; `archive` is the `.reqifz` itself, whose attachments are stored
+    /// (as blobs) with every module the archive imports.
+    public static func apply(_ context: RequirementContext, _ plans: [ReqIFImportPlan], file: String, archive: Data? = nil)
+        async throws -> [ReqIFImporter.Preview]
     {
         try await context.database.transaction { db in
             let inner = RequirementContext(database: db, projectID: context.projectID, role: context.role,
                                            registry: context.registry, actor: context.actor, now: context.now)
             var previews: [ReqIFImporter.Preview] = []
             for plan in plans { previews.append(try await ReqIFImporter.apply(inner, plan, file: file)) }
+            if let archive, plans.contains(where: { !$0.attachments.isEmpty }) {
+                try await storeAttachments(archive, file: file, plans: plans, context: inner, on: db)
+            }
             return previews
+        }
+    }
+
+    /// Each attachment once as a blob, recorded under its archive path for every module of the archive.
+    static func storeAttachments(_ archive: Data, file: String, plans: [ReqIFImportPlan], context: RequirementContext,
+                                 on db: any Database) async throws
+    {
+        let attachments = try ReqIFZAttachments(archive, file: file)
+        var moduleIDs: [UUID] = []
+        for plan in plans {
+            for module in plan.modules {
+                let identity = try await ReqIFIdentity.query(on: db).filter(\.$projectID == context.projectID)
+                    .filter(\.$role == module.role).filter(\.$identifier == module.identifier).first()
+                if let id = identity?.targetID, !moduleIDs.contains(id) { moduleIDs.append(id) }
+            }
+        }
+        for path in attachments.paths {
+            let data = try attachments.data(path, limit: BlobStore.defaultMaxBytes)
+            let blob = try await BlobStore.put(data, projectID: context.projectID, on: db, at: context.now)
+            for moduleID in moduleIDs {
+                if let row = try await ReqIFAttachment.query(on: db).filter(\.$moduleID == moduleID).filter(\.$path == path).first() {
+                    guard row.blobID != blob.id else { continue }
+                    row.blobID = try blob.requireID()
+                    row.updatedAt = context.now
+                    try await row.update(on: db)
+                } else {
+                    try await ReqIFAttachment(projectID: context.projectID, moduleID: moduleID, path: path, blobID: try blob.requireID(),
+                                              at: context.now).create(on: db)
+                }
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ enum ReqIFImportJob {
             let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module, mappings: mappings)
             let objects = plans.reduce(0) { $0 + $1.counts.specObjects }
             try await job.progress(30, "writing \(objects) objects")
-            previews = try await ReqIFFileImport.apply(context, plans, file: upload.fileName)
+            previews = try await ReqIFFileImport.apply(context, plans, file: upload.fileName, archive: upload.content)
         }
         try await upload.delete(on: app.db)
         try await job.progress(100, "imported: " + previews.map(\.summary).joined(separator: "; "))

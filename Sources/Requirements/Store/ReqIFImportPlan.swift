@@ -96,6 +96,8 @@ public struct ReqIFImportPlan: Sendable {
     public var mapping: ReqIFFieldMapping
     /// The attribute names of the file's object types, in file order: what a mapping can choose for.
     public var attributeLabels: [String]
+    /// Paths of the ReqIFZ archive's attachments (on the archive's first plan), stored with the modules on apply.
+    public var attachments: [String] = []
 
     public static func sourceTool(of document: ReqIFDocument) -> String {
         let tool = (document.header.sourceToolID ?? document.header.toolID ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -47,6 +47,8 @@ public enum ReqIFImporter {
         /// Relations and hierarchy nodes kept for export only (an end or object is not in the file).
         public var keptOnly = 0
         public var warnings: [String] = []
+        /// ReqIFZ attachments that come with the modules (paths in the archive).
+        public var attachments: [String] = []
 
         public func count(_ state: State) -> Int { items.filter { $0.state == state }.count }
         public var changed: [ItemChange] { items.filter { $0.state == .changed } }
@@ -54,6 +56,7 @@ public enum ReqIFImporter {
         public var summary: String {
             "\(count(.new)) new, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(count(.missing)) missing; "
                 + "\(newLinks.count) new links, \(unchangedLinks) unchanged, \(missingLinks.count) missing"
+                + (attachments.isEmpty ? "" : "; \(attachments.count) attachment\(attachments.count == 1 ? "" : "s")")
         }
     }
 
@@ -86,6 +89,7 @@ public enum ReqIFImporter {
 
         private mutating func compare(_ plan: ReqIFImportPlan, context: RequirementContext, on db: any Database) async throws {
             preview.warnings = plan.warnings
+            preview.attachments = plan.attachments
             let liveModules = try await RequirementModule.query(on: db).filter(\.$projectID == context.projectID)
                 .filter(\.$deletedAt == nil).all()
             let byID = Dictionary(liveModules.compactMap { module in module.id.map { ($0, module) } }, uniquingKeysWith: { a, _ in a })

@@ -59,7 +59,8 @@ struct ImportCommand: AsyncCommand {
         do {
             let previews = signature.dryRun
                 ? try await ReqIFFileImport.preview(requirements, plans)
-                : try await ReqIFFileImport.apply(requirements, plans, file: url.lastPathComponent)
+                : try await ReqIFFileImport.apply(requirements, plans, file: url.lastPathComponent,
+                                                  archive: url.pathExtension.lowercased() == "reqifz" ? try Data(contentsOf: url) : nil)
             for preview in previews { Self.print(preview, to: console) }
             console.print(signature.dryRun ? "Dry run: nothing was stored." : "Imported into \(key).")
         } catch let invalid as RequirementInvalid {

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import Platform
+@testable import Requirements
+import SesaTesting
+import Testing
+import ZIPFoundation
+
+/// ReqIFZ attachments: imported as blobs with their module, written back by a ReqIFZ export under the same path
+/// with the same bytes, stored once however often they are imported. The shared archives, both databases.
+@Suite struct ReqIFAttachmentTests {
+    static let testdata = ReqIFImportTests.testdata
+
+    @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"), arguments: TestDatabase.all)
+    func attachmentsComeInWithTheirModuleAndGoBackOutWithIt(database: TestDatabase) async throws {
+        let base = try #require(Self.testdata).appendingPathComponent("reqif/valid")
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            let projectID = try f.atc.requireID()
+            for (name, path) in [("reqifz__01_reqifz_with_one_reqif_and_one_attachments.reqifz", "Yin_yang.svg"),
+                                 ("reqifz__02_reqifz_with_one_reqif_and_one_attachments_nested_folder.reqifz", "sample/nested1/nested2/Yin_yang.svg")] {
+                let url = base.appendingPathComponent(name)
+                let archive = try Data(contentsOf: url)
+                let plans = try ReqIFFileImport.plans(of: url)
+                #expect(plans[0].attachments == [path], "macOS metadata is no attachment")
+                let preview = try await ReqIFFileImport.preview(try f.editor, plans)
+                #expect(preview[0].summary.hasSuffix("; 1 attachment"))
+                for _ in 0..<2 { _ = try await ReqIFFileImport.apply(try f.editor, plans, file: name, archive: archive) }
+
+                let original = try Self.entry(path, in: archive)
+                let rows = try await ReqIFAttachment.query(on: app.db).filter(\.$path == path).all()
+                #expect(rows.count == 1, "a re-import updates, it does not add")
+                let blob = try #require(try await Blob.find(rows.first?.blobID, on: app.db))
+                #expect(blob.content == original && blob.size == original.count && blob.sha256 == BlobStore.sha256(original))
+                #expect(blob.contentType == "image/svg+xml")
+
+                let module = try #require(try await RequirementModule.find(rows.first?.moduleID, on: app.db))
+                let exported = try await ReqIFExportFile.data(format: "reqifz", projectID: projectID, projectKey: "ATC", prefix: module.prefix,
+                                                              on: app.db, now: Date())
+                #expect(try Self.entry(path, in: exported) == original, "the export writes the attachment back under its path")
+            }
+            #expect(try await Blob.query(on: app.db).count() == 1, "the same picture in two archives is one blob")
+        }
+    }
+
+    static func entry(_ path: String, in zip: Data) throws -> Data {
+        let archive = try Archive(data: zip, accessMode: .read)
+        let entry = try #require(archive[path], "\(path) in the archive")
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return data
+    }
+}
