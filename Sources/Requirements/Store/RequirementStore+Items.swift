@@ -45,8 +45,11 @@ extension RequirementStore {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return try await context.write { writer in
             let item = try await liveItem(id, context, on: writer.database)
-            let artifact = try await writer.update(id, expectedVersion: expectedVersion, title: title, fields: ["text": .string(text)])
-            try await sync(item, artifact: artifact, fields: ["text": .string(text)], on: writer.database)
+            let before = try await Artifact.find(id, on: writer.database)
+            let fields = ImportedFields.carry(from: try await currentFields(id, on: writer.database), currentTitle: before?.title ?? "",
+                                              into: ["text": .string(text)], title: title)
+            let artifact = try await writer.update(id, expectedVersion: expectedVersion, title: title, fields: fields)
+            try await sync(item, artifact: artifact, fields: fields, on: writer.database)
             return artifact
         }
     }
@@ -96,7 +99,8 @@ extension RequirementStore {
             let definitions = try await attributes(of: item.moduleID, on: db)
             var types = settings.typeList
             if case .string(let old) = current["type"], !types.contains(old) { types.append(old) } // a retired type may stay
-            var fields = try draft.validated(types: types, attributes: definitions)
+            var fields = ImportedFields.carry(from: current, currentTitle: try await Artifact.find(id, on: db)?.title ?? "",
+                                              into: try draft.validated(types: types, attributes: definitions), title: draft.title)
             if status == .obsolete, try await versionOf(id, on: db) == expectedVersion {
                 throw RequirementInvalid(field: "status", "obsolete requirements cannot be edited; a lead can revive it as a draft first")
             }

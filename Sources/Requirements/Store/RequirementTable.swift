@@ -257,11 +257,7 @@ public enum RequirementTable {
                 fields["status"] = current["status"] == .null ? .string(RequirementStatus.draft.rawValue) : current["status"]
             }
             // Fields a table has no column for (ReqIF originals) stay while the text they belong to is unchanged.
-            for name in current.fieldNames where name.hasPrefix("reqif.") || name.hasPrefix("xhtml.") {
-                let base = name.hasPrefix("xhtml.") ? String(name.dropFirst(6)) : name
-                let unchanged = base == "title" ? current["title"] == .string(title) : (fields[base] == .null || fields[base] == current[base])
-                if unchanged { fields[name] = current[name] }
-            }
+            fields = ImportedFields.carry(from: current, currentTitle: current["title"].displayText, into: fields, title: title)
             var snapshot = fields
             snapshot["title"] = .string(title)
             let changes = existing.map { $0.fields.changes(to: snapshot) } ?? []
