@@ -39,6 +39,7 @@ public enum RequirementsModule {
         viewers.get(module + ["quality"], use: C.quality).htmlPage()
         viewers.get(module + ["export.reqif"], use: C.exportReqIF).htmlPage()
         viewers.get(module + ["export.reqifz"], use: C.exportReqIF).htmlPage()
+        viewers.get(module + ["attachments", ":attachmentID"], use: C.attachment).htmlPage()
         viewers.get("requirements-search", use: C.search).htmlPage()
         editors.get("requirements-import", use: C.importForm).htmlPage()
         editors.on(.POST, "requirements-import", body: .collect(maxSize: "64mb"), use: C.importCompare).htmlPage()

@@ -4,6 +4,8 @@ import Platform
 @testable import Requirements
 import SesaTesting
 import Testing
+import Vapor
+import VaporTesting
 import ZIPFoundation
 
 /// ReqIFZ attachments: imported as blobs with their module, written back by a ReqIFZ export under the same path
@@ -40,6 +42,23 @@ import ZIPFoundation
                 #expect(try Self.entry(path, in: exported) == original, "the export writes the attachment back under its path")
             }
             #expect(try await Blob.query(on: app.db).count() == 1, "the same picture in two archives is one blob")
+
+            // Members see the module's attachments on its page and download them as attachments; others do not.
+            let row = try #require(try await ReqIFAttachment.query(on: app.db).filter(\.$path == "Yin_yang.svg").first())
+            let module = try #require(try await RequirementModule.find(row.moduleID, on: app.db))
+            let vic = TestBrowser(app)
+            try await vic.signIn("vic@example.com")
+            let page = try await vic.get("/projects/ATC/requirements/\(module.prefix)")
+            let link = "/projects/ATC/requirements/\(module.prefix)/attachments/\(try row.requireID().uuidString.lowercased())"
+            #expect(page.status == .ok && page.text.contains(#"href="\#(link)""#) && page.text.contains("Yin_yang.svg"))
+            let download = try await vic.get(link)
+            #expect(download.status == .ok && download.headers.first(name: .contentDisposition) == #"attachment; filename="Yin_yang.svg""#)
+            #expect(download.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none'") == true)
+            #expect(download.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+            let otto = TestBrowser(app)
+            try await otto.signIn("otto@example.com")
+            #expect([.forbidden, .notFound].contains(try await otto.get(link).status), "non-members get nothing")
+            #expect(try await vic.get("/projects/ATC/requirements/\(module.prefix)/attachments/\(UUID().uuidString)").status == .notFound)
         }
     }
 

@@ -132,3 +132,21 @@ extension RequirementsAPIController {
         return ImportDTOs.MappingDTO(tool: input.tool.trimmingCharacters(in: .whitespacesAndNewlines), entries: saved.entries)
     }
 }
+
+extension RequirementsController {
+    /// A module's ReqIFZ attachment, to its project's members only and always as a download: the content came
+    /// from another tool's archive, so it is never rendered in SESA's origin (and the security headers give
+    /// non-HTML responses `default-src 'none'`, so even an SVG opened directly runs no script).
+    @Sendable static func attachment(_ request: Request) async throws -> Response {
+        let (module, _) = try await RequirementsAPIController.findModule(request)
+        guard let id = request.parameters.get("attachmentID", as: UUID.self),
+            let (path, blob) = try await ReqIFAttachments.find(id, moduleID: try module.requireID(), on: request.db)
+        else { throw Abort(.notFound, reason: "This module has no such attachment.") }
+        let name = String((path.split(separator: "/").last ?? "attachment").filter { $0.isLetter || $0.isNumber || "._- ".contains($0) })
+        let response = Response(status: .ok, body: .init(data: blob.content))
+        response.headers.replaceOrAdd(name: .contentType, value: blob.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name.isEmpty ? "attachment" : name)\"")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+}

@@ -51,7 +51,8 @@ enum RequirementsController {
         return request.render(DocumentPage(
             access: access, module: module, rows: rows, types: settings.typeList, attributes: attributes,
             csrfToken: request.csrfToken, draft: draft, parentKey: parentKey, sectionTitle: sectionTitle,
-            moduleForm: moduleForm, errors: errors),
+            moduleForm: moduleForm, errors: errors,
+            attachments: try await ReqIFAttachments.list(moduleID: try module.requireID(), on: request.db)),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 import Plot
 
@@ -18,6 +19,8 @@ struct DocumentPage: PageView {
     /// What was typed into the module details form when it came back with errors.
     var moduleForm: ModuleForm?
     var errors: [ProblemDetails.FieldError] = []
+    /// Files that came with the module in a ReqIFZ archive.
+    var attachments: [ReqIFAttachments.Entry] = []
 
     var pageTitle: String { "\(module.prefix) · \(module.name)" }
     var breadcrumbs: [Breadcrumb] { access.requirementCrumbs + [Breadcrumb(module.name)] }
@@ -39,6 +42,17 @@ struct DocumentPage: PageView {
                 Text(" or ")
                 Link("ReqIFZ", url: RequirementRoute.export(project: access.key, module: module.prefix, format: "reqifz").path)
                     .attribute(named: "download", value: "")
+            }
+            if !attachments.isEmpty {
+                Paragraph {
+                    Text("Attachments from ReqIFZ: ")
+                    for (index, attachment) in attachments.enumerated() {
+                        if index > 0 { Text(" · ") }
+                        Link(HTMLEscape.text(attachment.path),
+                             url: RequirementRoute.attachment(project: access.key, module: module.prefix, id: attachment.id).path)
+                        Text(" (\(ByteCountFormatter.string(fromByteCount: Int64(attachment.size), countStyle: .file)))")
+                    }
+                }.class("attachments")
             }
             if rows.isEmpty { Paragraph("This document is empty: add a section or a requirement below.").class("empty") }
             if canEdit && !rows.isEmpty {

@@ -14,6 +14,7 @@ public enum RequirementRoute: Sendable {
     case quality(project: String, module: String)
     /// `format`: reqif or reqifz.
     case export(project: String, module: String, format: String)
+    case attachment(project: String, module: String, id: UUID)
     case search(project: String)
     case importReqIF(project: String)
     case importApply(project: String, upload: UUID)
@@ -68,6 +69,7 @@ public enum RequirementRoute: Sendable {
         case .attributeRemove(let key, let prefix, let id): return module(key, prefix) + "/attributes/\(id.uuidString.lowercased())/remove"
         case .quality(let key, let prefix): return module(key, prefix) + "/quality"
         case .export(let key, let prefix, let format): return module(key, prefix) + "/export." + format
+        case .attachment(let key, let prefix, let id): return module(key, prefix) + "/attachments/" + id.uuidString.lowercased()
         case .search(let key): return project(key) + "/requirements-search"
         case .importReqIF(let key): return project(key) + "/requirements-import"
         case .importApply(let key, let upload): return project(key) + "/requirements-import/\(upload.uuidString.lowercased())/apply"
