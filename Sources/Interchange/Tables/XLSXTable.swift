@@ -6,8 +6,8 @@ import ZIPFoundation
 
 /// The first worksheet of an `.xlsx` workbook as a `CSVTable` (header row, then data rows, every cell text),
 /// and a table as a one-sheet workbook — Office Open XML through ZIPFoundation and `XMLParser`, no hand-written
-/// zip. Shared and inline strings, numbers and booleans are read as their text; parts are size-limited while
-/// they inflate, and DTDs are refused, like every XML SESA reads.
+/// zip. Shared and inline strings, numbers and booleans are read as their text, date and time cells as ISO 8601
+/// (`XLSXDates`); parts are size-limited while they inflate, and DTDs are refused, like every XML SESA reads.
 public enum XLSXTable {
     public static let maximumPartBytes = 128 * 1024 * 1024
 
@@ -31,8 +31,10 @@ public enum XLSXTable {
             return content
         }
         var sheetPath = "xl/worksheets/sheet1.xml"
-        if let workbook = try part("xl/workbook.xml"), let rels = try part("xl/_rels/workbook.xml.rels") {
-            let sheets = try elements(workbook, file: file)
+        let workbook = try part("xl/workbook.xml").map { try elements($0, file: file) } ?? []
+        let dates = XLSXDates(styles: try part("xl/styles.xml").map { try elements($0, file: file) } ?? [], workbook: workbook)
+        if !workbook.isEmpty, let rels = try part("xl/_rels/workbook.xml.rels") {
+            let sheets = workbook
             let relations = try elements(rels, file: file)
             if let first = sheets.first(where: { $0.name == "sheet" }), let id = first.attributes["r:id"],
                 let target = relations.first(where: { $0.name == "Relationship" && $0.attributes["Id"] == id })?.attributes["Target"]
@@ -51,14 +53,14 @@ public enum XLSXTable {
             if let current { shared.append(current) }
         }
         var records: [Int: [Int: String]] = [:]
-        var cell: (row: Int, column: Int, type: String)?
+        var cell: (row: Int, column: Int, type: String, style: Int?)?
         for element in try elements(sheet, file: file, text: true) {
             switch element.name {
             case "c":
                 guard let reference = element.attributes["r"], let (row, column) = position(reference) else {
                     throw TableError(file: file, "\(sheetPath): a cell without a valid reference")
                 }
-                cell = (row, column, element.attributes["t"] ?? "n")
+                cell = (row, column, element.attributes["t"] ?? "n", element.attributes["s"].flatMap(Int.init))
                 records[row, default: [:]][column] = ""
             case "v", "t":
                 guard let current = cell else { continue }
@@ -70,6 +72,8 @@ public enum XLSXTable {
                     value = shared[index]
                 } else if current.type == "b" {
                     value = value == "1" ? "yes" : "no"
+                } else if current.type == "n" && element.name == "v" {
+                    value = dates.text(value, style: current.style)
                 }
                 records[current.row, default: [:]][current.column, default: ""] += value
             default: break
