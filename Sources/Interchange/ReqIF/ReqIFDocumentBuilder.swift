@@ -23,21 +23,21 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     var identityError: ReqIFError?
     /// SPEC-HIERARCHY IDENTIFIERs that repeat one another or a content element's (a warning).
     var repeatedHierarchyIdentifiers: Set<String> = []
-    @exclusivity(unchecked) private var recent: [(String, ReqIFDefinition.Kind?)] = []
-    @exclusivity(unchecked) private var recentNext = 0
+    @exclusivity(unchecked) var recent: [(String, ReqIFDefinition.Kind?)] = []
+    @exclusivity(unchecked) var recentNext = 0
     /// References that did not resolve to the expected kind when read, in document order.
     @exclusivity(unchecked) var pending: [ReqIFPendingReference] = []
 
     /// An open element: its name, its number in the tokenizer's name table and what it is to ReqIF.
-    private struct Open {
+    struct Open {
         let name: String
         let id: Int
         let tag: ReqIFTag
     }
 
-    // The hot state is exempt from dynamic exclusivity checks: private, and touched only by this class's own
-    // non-reentrant methods as the tokenizer calls them one at a time.
-    @exclusivity(unchecked) private var stack: [Open] = []
+    // The hot state is exempt from dynamic exclusivity checks: touched only by this class's own non-reentrant
+    // methods (here and in ReqIFDocumentBuilder+References.swift) as the tokenizer calls them one at a time.
+    @exclusivity(unchecked) var stack: [Open] = []
     @exclusivity(unchecked) private var text = ByteBuffer()
     @exclusivity(unchecked) private var raw: [UInt8] = []
     @exclusivity(unchecked) private var rawDepth = 0
@@ -47,13 +47,13 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) private var datatype: D.Datatype?
     @exclusivity(unchecked) private var enumValue: D.EnumValue?
     @exclusivity(unchecked) private var specType: D.SpecType?
-    @exclusivity(unchecked) private var definition: D.AttributeDefinition?
-    @exclusivity(unchecked) private var value: D.AttributeValue?
-    @exclusivity(unchecked) private var object: D.SpecObject?
-    @exclusivity(unchecked) private var relation: D.SpecRelation?
-    @exclusivity(unchecked) private var specification: D.Specification?
-    @exclusivity(unchecked) private var nodes: [D.HierarchyNode] = []
-    @exclusivity(unchecked) private var group: D.RelationGroup?
+    @exclusivity(unchecked) var definition: D.AttributeDefinition?
+    @exclusivity(unchecked) var value: D.AttributeValue?
+    @exclusivity(unchecked) var object: D.SpecObject?
+    @exclusivity(unchecked) var relation: D.SpecRelation?
+    @exclusivity(unchecked) var specification: D.Specification?
+    @exclusivity(unchecked) var nodes: [D.HierarchyNode] = []
+    @exclusivity(unchecked) var group: D.RelationGroup?
     @exclusivity(unchecked) private var xhtmlOriginal: String?
 
     /// `expectedIdentifiers`: a guess from the file size, so the line table is not rehashed as it grows.
@@ -63,59 +63,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         identifiers.reserveCapacity(expectedIdentifiers)
     }
 
-    private func error(_ line: Int, _ message: String) -> ReqIFError {
+    func error(_ line: Int, _ message: String) -> ReqIFError {
         ReqIFError(file: file, line: line, message)
-    }
-
-    /// The identifier's string as stored for its element and the kind of that element, when the file defined
-    /// it already.
-    private func resolve(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
-        guard let index = identifiers.index(forKey: reference) else { return (reference, nil) }
-        let entry = identifiers[index]
-        return (entry.key, entry.value.kind)
-    }
-
-    /// `resolve` for the references every object repeats (attribute definitions, types, enumeration values): the
-    /// last few resolved are compared first, which spares most lookups in the large identifier table. Only
-    /// content definitions are remembered, as their kind cannot change later in the file.
-    private func resolveRepeated(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
-        for index in recent.indices where recent[index].0 == reference { return recent[index] }
-        let resolved = resolve(reference)
-        guard let kind = resolved.1, kind.isContent else { return resolved }
-        if recent.count < 16 { recent.append((resolved.0, kind)) } else { recent[recentNext] = (resolved.0, kind) }
-        recentNext = (recentNext + 1) % 16
-        return resolved
-    }
-
-    /// Enters an element's IDENTIFIER in the table and returns the string to store (the first definition's).
-    /// Repeats among content elements are an error; repeats involving hierarchy entries a warning.
-    private func define(_ identifier: String, as kind: ReqIFDefinition.Kind, element name: String, line: Int) -> String {
-        // One hash for the common case, a new identifier: the defaulting subscript inserts as it looks up.
-        var isNew = false
-        _ = Self.touch(&identifiers[identifier, default: { isNew = true; return ReqIFDefinition(line: line, kind: kind) }()])
-        if isNew { return identifier }
-        let index = identifiers.index(forKey: identifier)!
-        let (stored, first) = identifiers[index]
-        switch (first.kind, kind) {
-        case (.other, _), (_, .other):
-            break
-        case (.hierarchy, _), (_, .hierarchy):
-            repeatedHierarchyIdentifiers.insert(stored)
-        default:
-            if identityError == nil {
-                identityError = error(line, "the IDENTIFIER \(stored) is used twice (again by \(Self.article(name)) \(name); first on line \(first.line))")
-            }
-        }
-        // The table answers "is this a SPEC-OBJECT?", so a content definition outranks a position or an alias.
-        if !first.kind.isContent && kind.isContent { identifiers.values[index] = ReqIFDefinition(line: line, kind: kind) }
-        return stored
-    }
-
-    /// Keeps a reference for `ReqIFChecks` unless it already resolves to what `role` expects.
-    private func expect(_ reference: String, _ kind: ReqIFDefinition.Kind?, _ role: ReqIFPendingReference.Role, owner: String) {
-        if kind != ReqIFPendingReference.expected(for: role) {
-            pending.append(ReqIFPendingReference(owner: owner, role: role, reference: reference))
-        }
     }
 
     private func tag(_ name: String, _ id: Int) -> ReqIFTag {
@@ -319,60 +268,6 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
-    /// A `…-REF` element's identifier, given to what its parent element says it refers for; `kind` is what the
-    /// file defined it as so far.
-    private func reference(_ name: String, _ id: String, _ kind: ReqIFDefinition.Kind?) {
-        guard let parent = stack.last?.tag else { return }
-        switch parent {
-        case .definition:
-            value?.definitionRef = id
-            // A default value's DEFINITION is not used (tools write stale identifiers there); only values are checked.
-            if stack.count < 3 || stack[stack.count - 3].tag != .defaultValue { expect(id, kind, .valueDefinition, owner: "") }
-        case .type:
-            switch stack.dropLast().last?.tag {
-            case .specObject:
-                object?.typeRef = id
-                expect(id, kind, .objectType, owner: object?.identity.identifier ?? "")
-            case .specRelation:
-                relation?.typeRef = id
-                expect(id, kind, .relationType, owner: relation?.identity.identifier ?? "")
-            case .specification: specification?.typeRef = id
-            case .relationGroup: group?.typeRef = id
-            case .attributeDefinition: definition?.datatypeRef = id
-            default: break
-            }
-        case .values:
-            if case .enumeration(var refs) = value?.value {
-                value?.value = .text("")
-                refs.append(id)
-                value?.value = .enumeration(refs)
-            }
-        case .source:
-            relation?.sourceRef = id
-            expect(id, kind, .relationSource, owner: relation?.identity.identifier ?? "")
-        case .target:
-            relation?.targetRef = id
-            expect(id, kind, .relationTarget, owner: relation?.identity.identifier ?? "")
-        case .object:
-            guard !nodes.isEmpty else { break }
-            nodes[nodes.count - 1].objectRef = id
-            expect(id, kind, .hierarchyObject, owner: nodes[nodes.count - 1].identity.identifier)
-        case .editAttributes:
-            let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
-            if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
-        case .sourceSpecification:
-            group?.sourceSpecificationRef = id
-            expect(id, kind, .groupSourceSpecification, owner: group?.identity.identifier ?? "")
-        case .targetSpecification:
-            group?.targetSpecificationRef = id
-            expect(id, kind, .groupTargetSpecification, owner: group?.identity.identifier ?? "")
-        case .specRelations:
-            group?.relationRefs.append(id)
-            expect(id, kind, .groupRelation, owner: group?.identity.identifier ?? "")
-        default: break
-        }
-    }
-
     private func attachValue() {
         guard let value else { return }
         self.value = nil
@@ -422,12 +317,6 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     }
 
     // MARK: helpers
-    private static func touch(_ definition: inout ReqIFDefinition) -> Bool { true }
-
-    static func article(_ name: String) -> String {
-        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
-    }
-
     /// xsd:boolean ("true", "false", "1", "0", surrounding blanks allowed); case-insensitive because tools differ.
     /// Byte-level: attributes are read for every hierarchy entry, and Foundation trimming was a sixth of a read.
     static func bool(_ text: String) -> Bool? {

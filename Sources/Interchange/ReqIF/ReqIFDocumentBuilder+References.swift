@@ -1,0 +1,116 @@
+import Foundation
+
+/// The identifier table and references: where each IDENTIFIER is defined and what each `…-REF` resolves to,
+/// entered as the elements are read so `ReqIFChecks` hashes nothing again.
+extension ReqIFDocumentBuilder {
+    /// The identifier's string as stored for its element and the kind of that element, when the file defined
+    /// it already.
+    func resolve(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
+        guard let index = identifiers.index(forKey: reference) else { return (reference, nil) }
+        let entry = identifiers[index]
+        return (entry.key, entry.value.kind)
+    }
+
+    /// `resolve` for the references every object repeats (attribute definitions, types, enumeration values): the
+    /// last few resolved are compared first, which spares most lookups in the large identifier table. Only
+    /// content definitions are remembered, as their kind cannot change later in the file.
+    func resolveRepeated(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
+        for index in recent.indices where recent[index].0 == reference { return recent[index] }
+        let resolved = resolve(reference)
+        guard let kind = resolved.1, kind.isContent else { return resolved }
+        if recent.count < 16 { recent.append((resolved.0, kind)) } else { recent[recentNext] = (resolved.0, kind) }
+        recentNext = (recentNext + 1) % 16
+        return resolved
+    }
+
+    /// Enters an element's IDENTIFIER in the table and returns the string to store (the first definition's).
+    /// Repeats among content elements are an error; repeats involving hierarchy entries a warning.
+    func define(_ identifier: String, as kind: ReqIFDefinition.Kind, element name: String, line: Int) -> String {
+        // One hash for the common case, a new identifier: the defaulting subscript inserts as it looks up.
+        var isNew = false
+        _ = Self.touch(&identifiers[identifier, default: { isNew = true; return ReqIFDefinition(line: line, kind: kind) }()])
+        if isNew { return identifier }
+        let index = identifiers.index(forKey: identifier)!
+        let (stored, first) = identifiers[index]
+        switch (first.kind, kind) {
+        case (.other, _), (_, .other):
+            break
+        case (.hierarchy, _), (_, .hierarchy):
+            repeatedHierarchyIdentifiers.insert(stored)
+        default:
+            if identityError == nil {
+                identityError = error(line, "the IDENTIFIER \(stored) is used twice (again by \(Self.article(name)) \(name); first on line \(first.line))")
+            }
+        }
+        // The table answers "is this a SPEC-OBJECT?", so a content definition outranks a position or an alias.
+        if !first.kind.isContent && kind.isContent { identifiers.values[index] = ReqIFDefinition(line: line, kind: kind) }
+        return stored
+    }
+
+    /// Keeps a reference for `ReqIFChecks` unless it already resolves to what `role` expects.
+    func expect(_ reference: String, _ kind: ReqIFDefinition.Kind?, _ role: ReqIFPendingReference.Role, owner: String) {
+        if kind != ReqIFPendingReference.expected(for: role) {
+            pending.append(ReqIFPendingReference(owner: owner, role: role, reference: reference))
+        }
+    }
+
+    /// A `…-REF` element's identifier, given to what its parent element says it refers for; `kind` is what the
+    /// file defined it as so far.
+    func reference(_ name: String, _ id: String, _ kind: ReqIFDefinition.Kind?) {
+        guard let parent = stack.last?.tag else { return }
+        switch parent {
+        case .definition:
+            value?.definitionRef = id
+            // A default value's DEFINITION is not used (tools write stale identifiers there); only values are checked.
+            if stack.count < 3 || stack[stack.count - 3].tag != .defaultValue { expect(id, kind, .valueDefinition, owner: "") }
+        case .type:
+            switch stack.dropLast().last?.tag {
+            case .specObject:
+                object?.typeRef = id
+                expect(id, kind, .objectType, owner: object?.identity.identifier ?? "")
+            case .specRelation:
+                relation?.typeRef = id
+                expect(id, kind, .relationType, owner: relation?.identity.identifier ?? "")
+            case .specification: specification?.typeRef = id
+            case .relationGroup: group?.typeRef = id
+            case .attributeDefinition: definition?.datatypeRef = id
+            default: break
+            }
+        case .values:
+            if case .enumeration(var refs) = value?.value {
+                value?.value = .text("")
+                refs.append(id)
+                value?.value = .enumeration(refs)
+            }
+        case .source:
+            relation?.sourceRef = id
+            expect(id, kind, .relationSource, owner: relation?.identity.identifier ?? "")
+        case .target:
+            relation?.targetRef = id
+            expect(id, kind, .relationTarget, owner: relation?.identity.identifier ?? "")
+        case .object:
+            guard !nodes.isEmpty else { break }
+            nodes[nodes.count - 1].objectRef = id
+            expect(id, kind, .hierarchyObject, owner: nodes[nodes.count - 1].identity.identifier)
+        case .editAttributes:
+            let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
+            if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
+        case .sourceSpecification:
+            group?.sourceSpecificationRef = id
+            expect(id, kind, .groupSourceSpecification, owner: group?.identity.identifier ?? "")
+        case .targetSpecification:
+            group?.targetSpecificationRef = id
+            expect(id, kind, .groupTargetSpecification, owner: group?.identity.identifier ?? "")
+        case .specRelations:
+            group?.relationRefs.append(id)
+            expect(id, kind, .groupRelation, owner: group?.identity.identifier ?? "")
+        default: break
+        }
+    }
+
+    static func touch(_ definition: inout ReqIFDefinition) -> Bool { true }
+
+    static func article(_ name: String) -> String {
+        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+    }
+}
