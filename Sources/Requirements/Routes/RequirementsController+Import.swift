@@ -64,13 +64,15 @@ extension RequirementsController {
         let access = try request.requireProject()
         let form = try? request.content.decode(ImportForm.self)
         let module = form?.module.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-        let modules = try await moduleChoices(access, request)
-        func refuse(_ errors: [ProblemDetails.FieldError]) -> Response {
+        // The module list is only needed when the form comes back.
+        @Sendable func refuse(_ errors: [ProblemDetails.FieldError]) async throws -> Response {
             request.render(ReqIFImportPage(access: access, csrfToken: request.csrfToken, module: module ?? "", into: form?.into ?? "",
-                                           modules: modules, errors: errors), status: .unprocessableEntity)
+                                           modules: try await moduleChoices(access, request), errors: errors), status: .unprocessableEntity)
         }
-        func refuse(_ field: String, _ reason: String) -> Response { refuse([.init(field: field, reason: reason)]) }
-        guard let file = form?.file, file.data.readableBytes > 0 else { return refuse("file", "choose a .reqif, .reqifz, .csv or .xlsx file") }
+        func refuse(_ field: String, _ reason: String) async throws -> Response { try await refuse([.init(field: field, reason: reason)]) }
+        guard let file = form?.file, file.data.readableBytes > 0 else {
+            return try await refuse("file", "choose a .reqif, .reqifz, .csv or .xlsx file")
+        }
         let name = file.filename.isEmpty ? "upload.reqif" : file.filename
         let data = Data(buffer: file.data)
         if RequirementSheetImport.isSheet(name) {
@@ -81,9 +83,9 @@ extension RequirementsController {
         do {
             plans = try ReqIFFileImport.plans(of: data, name: name, module: module, mappings: mappings)
         } catch let error as ReqIFError {
-            return refuse("file", error.description)
+            return try await refuse("file", error.description)
         } catch let problem as ReqIFFileImport.Problem {
-            return refuse("module", problem.message)
+            return try await refuse("module", problem.message)
         }
         let previews = try await ReqIFFileImport.preview(try RequirementContext(request), plans)
         let upload = ReqIFUpload(projectID: access.projectID, fileName: name, content: data, module: module,
@@ -99,17 +101,16 @@ extension RequirementsController {
         let access = try request.requireProject()
         let upload = try await storedUpload(request, access)
         let form = FormPairs(request)
-        let tool = form["tool"] ?? ""
-        let saved = try await ReqIFMappings.all(projectID: access.projectID, on: request.db)
-        var choices = saved[tool]?.entries ?? [:]
+        let tool = (form["tool"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var mappings = try await ReqIFMappings.all(projectID: access.projectID, on: request.db)
+        var choices = mappings[tool]?.entries ?? [:]
         for index in form.names(prefixed: "attribute-") {
             guard let attribute = form["attribute-" + index], let target = form["target-" + index] else { continue }
             choices[attribute] = target
         }
         let context = try RequirementContext(request)
-        _ = try await ReqIFMappings.save(context, tool: tool, choices: choices)
-        let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module,
-                                              mappings: try await ReqIFMappings.all(projectID: access.projectID, on: request.db))
+        mappings[tool] = try await ReqIFMappings.save(context, tool: tool, choices: choices)
+        let plans = try ReqIFFileImport.plans(of: upload.content, name: upload.fileName, module: upload.module, mappings: mappings)
         let previews = try await ReqIFFileImport.preview(context, plans)
         return request.render(ReqIFImportPage(
             access: access, csrfToken: request.csrfToken, module: upload.module ?? "",

@@ -16,8 +16,9 @@ extension ReqIFImportPlan {
         self.sourceTool = sourceTool
         self.mapping = mapping
         var labels: [String] = []
+        var seen: Set<String> = []
         for type in document.specTypes where type.category == .specObject {
-            for definition in type.attributes where !labels.contains(Mapper.label(definition)) { labels.append(Mapper.label(definition)) }
+            for definition in type.attributes where seen.insert(Mapper.label(definition)).inserted { labels.append(Mapper.label(definition)) }
         }
         self.attributeLabels = labels
         self.modules = mapper.modules()
