@@ -11,6 +11,7 @@ public enum RequirementsModule {
 
     public static func register(on app: Application) {
         RequirementKinds.register(app.artifactRegistry)
+        BlobReferences.register(table: ReqIFAttachment.schema, column: "blob_id")
         ProjectTabs.register(.init(title: "Requirements") { RequirementRoute.modules(project: $0).path })
         registerPages(app)
         registerAPI(app)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Interchange
 import Platform
 @testable import Requirements
 import SesaTesting
@@ -60,6 +61,56 @@ import ZIPFoundation
             #expect([.forbidden, .notFound].contains(try await otto.get(link).status), "non-members get nothing")
             #expect(try await vic.get("/projects/ATC/requirements/\(module.prefix)/attachments/\(UUID().uuidString)").status == .notFound)
         }
+    }
+
+    /// A re-import that changes an attachment leaves no unused copy behind, and never deletes content another
+    /// attachment still uses (both archives carry the same picture, stored once).
+    @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"), arguments: TestDatabase.all)
+    func replacedAttachmentContentGoesUnlessStillUsed(database: TestDatabase) async throws {
+        let base = try #require(Self.testdata).appendingPathComponent("reqif/valid")
+        let first = base.appendingPathComponent("reqifz__01_reqifz_with_one_reqif_and_one_attachments.reqifz")
+        let nested = base.appendingPathComponent("reqifz__02_reqifz_with_one_reqif_and_one_attachments_nested_folder.reqifz")
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            func apply(_ archive: Data, _ name: String) async throws {
+                _ = try await ReqIFFileImport.apply(try f.editor, try ReqIFFileImport.plans(of: archive, name: name), file: name, archive: archive)
+            }
+            func blobIDs() async throws -> Set<UUID> { Set(try await Blob.query(on: app.db).all().map { try $0.requireID() }) }
+            func blobOf(_ path: String) async throws -> UUID {
+                try #require(try await ReqIFAttachment.query(on: app.db).filter(\.$path == path).first()).blobID
+            }
+            for url in [first, nested] { try await apply(try Data(contentsOf: url), url.lastPathComponent) }
+            let shared = try await blobOf("Yin_yang.svg")
+            #expect(try await blobIDs() == [shared])
+            #expect(try await blobOf("sample/nested1/nested2/Yin_yang.svg") == shared)
+
+            // The first archive with its picture changed: its attachment moves on; the shared content stays for the other.
+            let original = try Data(contentsOf: first)
+            try await apply(try Self.replacing("Yin_yang.svg", with: Data(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8), in: original),
+                            first.lastPathComponent)
+            let changed = try await blobOf("Yin_yang.svg")
+            #expect(changed != shared)
+            #expect(try await blobIDs() == [shared, changed])
+
+            // Changed again: the intermediate content is used by nothing any more and goes.
+            try await apply(try Self.replacing("Yin_yang.svg", with: Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="1"/>"#.utf8), in: original),
+                            first.lastPathComponent)
+            let latest = try await blobOf("Yin_yang.svg")
+            #expect(try await blobIDs() == [shared, latest])
+            #expect(BlobReferences.all.contains(.init(table: ReqIFAttachment.schema, column: "blob_id")))
+        }
+    }
+
+    /// `zip` with the entry at `path` holding `content` instead.
+    static func replacing(_ path: String, with content: Data, in zip: Data) throws -> Data {
+        let source = try Archive(data: zip, accessMode: .read)
+        var entries: [(path: String, data: Data)] = []
+        for entry in source where entry.type == .file {
+            var data = Data()
+            _ = try source.extract(entry) { data.append($0) }
+            entries.append((entry.path, entry.path == path ? content : data))
+        }
+        return try ReqIFZWriter().write(entries, modified: Date())
     }
 
     static func entry(_ path: String, in zip: Data) throws -> Data {

@@ -11,14 +11,23 @@ extension ReqIFDocumentBuilder {
         return (entry.key, entry.value.kind)
     }
 
-    /// `resolve` for the references every object repeats (attribute definitions, types, enumeration values): the
-    /// last few resolved are compared first, which spares most lookups in the large identifier table. Only
-    /// content definitions are remembered, as their kind cannot change later in the file.
-    func resolveRepeated(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
-        for index in recent.indices where recent[index].0 == reference { return recent[index] }
-        let resolved = resolve(reference)
+    /// `resolve` for the element text of the references every object repeats (attribute definitions, types,
+    /// enumeration values): the last few resolved are compared byte for byte first, which spares most lookups in
+    /// the large identifier table and the string for the reference itself. Only content definitions are
+    /// remembered, as their kind cannot change later in the file.
+    func resolveRepeated(_ line: Int) throws -> (String, ReqIFDefinition.Kind?) {
+        let hit = trimmedText { bytes -> Int? in
+            for index in recent.indices where recent[index].bytes.count == bytes.count {
+                let same = recent[index].bytes.withUnsafeBufferPointer { $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+                if same { return index }
+            }
+            return nil
+        }
+        if let hit { return (recent[hit].identifier, recent[hit].kind) }
+        let resolved = resolve(try content(line))
         guard let kind = resolved.1, kind.isContent else { return resolved }
-        if recent.count < 16 { recent.append((resolved.0, kind)) } else { recent[recentNext] = (resolved.0, kind) }
+        let entry = (bytes: Array(resolved.0.utf8), identifier: resolved.0, kind: kind)
+        if recent.count < 16 { recent.append(entry) } else { recent[recentNext] = entry }
         recentNext = (recentNext + 1) % 16
         return resolved
     }

@@ -23,7 +23,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     var identityError: ReqIFError?
     /// SPEC-HIERARCHY IDENTIFIERs that repeat one another or a content element's (a warning).
     var repeatedHierarchyIdentifiers: Set<String> = []
-    @exclusivity(unchecked) var recent: [(String, ReqIFDefinition.Kind?)] = []
+    /// The last few content definitions references resolved to, with their identifiers' bytes.
+    @exclusivity(unchecked) var recent: [(bytes: [UInt8], identifier: String, kind: ReqIFDefinition.Kind)] = []
     @exclusivity(unchecked) var recentNext = 0
     /// References that did not resolve to the expected kind when read, in document order.
     @exclusivity(unchecked) var pending: [ReqIFPendingReference] = []
@@ -41,9 +42,12 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) private var text = ByteBuffer()
     @exclusivity(unchecked) private var raw: [UInt8] = []
     @exclusivity(unchecked) private var rawDepth = 0
-    /// What each name-table id is, and whether the schema allows child id under parent id (0 unknown, 1 yes, 2 no).
+    /// What each name-table id is, and whether the schema allows child id under parent id (0 unknown, 1 yes) for
+    /// the first `allowedIDs` ids — ReqIF's own element names and more; zeroing a table for every possible id was
+    /// a tenth of reading a small file.
     @exclusivity(unchecked) private var tags: [ReqIFTag?] = Array(repeating: nil, count: XMLNameTable.capacity)
-    @exclusivity(unchecked) private var allowed: [UInt8] = Array(repeating: 0, count: XMLNameTable.capacity * XMLNameTable.capacity)
+    private static let allowedIDs = 192
+    @exclusivity(unchecked) private var allowed: [UInt8] = Array(repeating: 0, count: allowedIDs * allowedIDs)
     @exclusivity(unchecked) private var datatype: D.Datatype?
     @exclusivity(unchecked) private var enumValue: D.EnumValue?
     @exclusivity(unchecked) private var specType: D.SpecType?
@@ -55,6 +59,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) var nodes: [D.HierarchyNode] = []
     @exclusivity(unchecked) var group: D.RelationGroup?
     @exclusivity(unchecked) private var xhtmlOriginal: String?
+    /// The last LAST-CHANGE read, shared with the next element that has the same one.
+    @exclusivity(unchecked) private var lastChange: String?
 
     /// `expectedIdentifiers`: a guess from the file size, so the line table is not rehashed as it grows.
     init(file: String, maxDepth: Int, expectedIdentifiers: Int = 0) {
@@ -77,7 +83,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
 
     /// Whether the schema allows `name` inside `parent`: nil when it does, the allowed names when it does not.
     private func refused(_ name: String, _ id: Int, inside parent: Open) -> Set<String>? {
-        let cell = parent.id >= 0 && id >= 0 ? parent.id * XMLNameTable.capacity + id : nil
+        let cell = 0..<Self.allowedIDs ~= parent.id && 0..<Self.allowedIDs ~= id ? parent.id * Self.allowedIDs + id : nil
         if let cell, allowed[cell] == 1 { return nil }
         guard let children = ReqIFSchema.children[parent.name], !children.contains(name) else {
             if let cell { allowed[cell] = 1 }
@@ -121,12 +127,12 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         var identity = D.Identity()
         // Most elements (values, references, wrappers) carry no identity; reading one for them was a tenth of a read.
         if !attributes.isEmpty && (kind != .other || tag == .reqIFHeader) {
-            if let identifier = attributes["IDENTIFIER"], !identifier.isEmpty {
+            if let identifier = attributes[.identifier], !identifier.isEmpty {
                 identity.identifier = define(identifier, as: kind, element: name, line: line)
             }
-            identity.longName = attributes["LONG-NAME"]
-            identity.description = attributes["DESC"]
-            identity.lastChange = attributes["LAST-CHANGE"]
+            identity.longName = attributes[.longName]
+            identity.description = attributes[.description]
+            identity.lastChange = attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange)
         }
         if identity.identifier.isEmpty && identityError == nil && kind.isContent {
             identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
@@ -140,8 +146,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         case .enumValue:
             enumValue = D.EnumValue(identity: identity)
         case .embeddedValue:
-            enumValue?.key = attributes["KEY"] ?? ""
-            enumValue?.otherContent = attributes["OTHER-CONTENT"]
+            enumValue?.key = attributes[.key] ?? ""
+            enumValue?.otherContent = attributes[.otherContent]
         case .specType(let category):
             specType = D.SpecType(identity: identity, category: category)
         case .specObject:
@@ -151,8 +157,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         case .specification:
             specification = D.Specification(identity: identity)
         case .specHierarchy:
-            nodes.append(D.HierarchyNode(identity: identity, isTableInternal: attributes["IS-TABLE-INTERNAL"].flatMap(Self.bool),
-                                         isEditable: attributes["IS-EDITABLE"].flatMap(Self.bool)))
+            nodes.append(D.HierarchyNode(identity: identity, isTableInternal: attributes.bool(.isTableInternal),
+                                         isEditable: attributes.bool(.isEditable)))
         case .relationGroup:
             group = D.RelationGroup(identity: identity)
         case .attributeValue(let kind):
@@ -161,18 +167,18 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             case .xhtml: initial = .xhtml("", original: nil)
             case .enumeration: initial = .enumeration([])
             default:
-                guard let text = attributes["THE-VALUE"] else { throw error(line, "<\(name)> has no THE-VALUE attribute") }
+                guard let text = attributes[.theValue] else { throw error(line, "<\(name)> has no THE-VALUE attribute") }
                 initial = .text(text)
             }
             value = D.AttributeValue(kind: kind, value: initial)
             xhtmlOriginal = nil
         case .datatype(let kind):
-            datatype = D.Datatype(identity: identity, kind: kind, maxLength: attributes["MAX-LENGTH"], min: attributes["MIN"],
-                                  max: attributes["MAX"], accuracy: attributes["ACCURACY"])
+            datatype = D.Datatype(identity: identity, kind: kind, maxLength: attributes[.maxLength], min: attributes[.min],
+                                  max: attributes[.max], accuracy: attributes[.accuracy])
         case .attributeDefinition(let kind):
             definition = D.AttributeDefinition(identity: identity, kind: kind,
-                                               multiValued: attributes["MULTI-VALUED"].flatMap(Self.bool) ?? false,
-                                               isEditable: attributes["IS-EDITABLE"].flatMap(Self.bool))
+                                               multiValued: attributes.bool(.multiValued) ?? false,
+                                               isEditable: attributes.bool(.isEditable))
         default:
             break
         }
@@ -230,13 +236,12 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             if let group { document.relationGroups.append(group) }
             group = nil
         case .reference:
-            let identifier = try content(line)
             switch stack.last?.tag {
             case .definition?, .type?, .values?:
-                let (shared, kind) = resolveRepeated(identifier)
+                let (shared, kind) = try resolveRepeated(line)
                 reference(name, shared, kind)
             default:
-                let (shared, kind) = resolve(identifier)
+                let (shared, kind) = resolve(try content(line))
                 reference(name, shared, kind)
             }
         case .attributeValue:
@@ -254,16 +259,20 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     }
 
     /// The element's text, trimmed of surrounding white space.
-    private func content(_ line: Int) throws -> String {
-        let string = text.withUnsafeBytes { bytes -> String? in
+    func content(_ line: Int) throws -> String {
+        guard let string = trimmedText(UTF8Text.string) else { throw error(line, "the text is not UTF-8") }
+        return string
+    }
+
+    /// The element's text bytes without surrounding white space.
+    func trimmedText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBytes { bytes in
             var start = 0
             var stop = bytes.count
             while start < stop && Self.isSpace(bytes[start]) { start += 1 }
             while stop > start && Self.isSpace(bytes[stop - 1]) { stop -= 1 }
-            return UTF8Text.string(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+            return try body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
         }
-        guard let string else { throw error(line, "the text is not UTF-8") }
-        return string
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
@@ -320,7 +329,12 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     /// xsd:boolean ("true", "false", "1", "0", surrounding blanks allowed); case-insensitive because tools differ.
     /// Byte-level: attributes are read for every hierarchy entry, and Foundation trimming was a sixth of a read.
     static func bool(_ text: String) -> Bool? {
-        var utf8 = Substring(text).utf8
+        var text = text
+        return text.withUTF8(bool)
+    }
+
+    static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var utf8 = bytes[...]
         while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
         while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
         switch utf8.count {

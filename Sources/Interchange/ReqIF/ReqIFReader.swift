@@ -31,18 +31,21 @@ public struct ReqIFReader: Sendable {
 
     public func read(contentsOf url: URL) throws -> Result {
         let name = url.lastPathComponent
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        guard let size else { throw ReqIFError(file: name, "the file cannot be read") }
+        // The size from the open descriptor (fstat), not FileManager: its attribute dictionary was a sixth of
+        // reading a small file.
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ReqIFError(file: name, "the file cannot be read") }
+        defer { try? handle.close() }
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0 else { throw ReqIFError(file: name, "the file cannot be read") }
+        let size = Int(status.st_size)
         if size > maxBytes {
             throw ReqIFError(file: name, "the file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB")
         }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ReqIFError(file: name, "the file cannot be read") }
-        defer { try? handle.close() }
         let head = handle.readData(ofLength: 4096)
         var warnings = try Self.checkProlog(head, file: name)
         try handle.seek(toOffset: 0)
         let descriptor = handle.fileDescriptor
-        let tokenizer = XMLTokenizer { buffer in
+        let tokenizer = XMLTokenizer(names: ReqIFAttributeName.seed) { buffer in
             let count = readBytes(descriptor, buffer.baseAddress, buffer.count)
             if count < 0 { throw ReqIFError(file: name, "the file cannot be read (error \(errno))") }
             return count
@@ -58,7 +61,7 @@ public struct ReqIFReader: Sendable {
         }
         var warnings = try Self.checkProlog(data.prefix(4096), file: name)
         var offset = data.startIndex
-        let tokenizer = XMLTokenizer { buffer in
+        let tokenizer = XMLTokenizer(names: ReqIFAttributeName.seed) { buffer in
             let count = min(buffer.count, data.endIndex - offset)
             data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: offset..<(offset + count))
             offset += count

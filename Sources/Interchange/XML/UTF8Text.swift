@@ -7,6 +7,11 @@ enum UTF8Text {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// Whether the bytes are UTF-8, without making a string of them.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
+    }
+
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)

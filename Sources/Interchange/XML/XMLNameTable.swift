@@ -17,6 +17,14 @@ struct XMLNameTable {
     private var bytes: [UInt8] = []
     private var strings: [String] = []
 
+    /// A table whose first ids are `seeded`'s names, in order, so a handler can know them before the parse.
+    init(seeded: [String] = []) {
+        for name in seeded {
+            let bytes = Array(name.utf8)
+            _ = bytes.withUnsafeBufferPointer { self.name($0.baseAddress!, count: $0.count) }
+        }
+    }
+
     /// The string and id for `count` bytes at `start`, or nil when they are not UTF-8.
     mutating func name(_ start: UnsafePointer<UInt8>, count: Int) -> (string: String, id: Int)? {
         let hash = Self.hash(start, count)

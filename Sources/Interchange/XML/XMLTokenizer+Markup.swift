@@ -105,9 +105,8 @@ extension XMLTokenizer {
                 throw fail("the value of \(attribute) in <\(element)> is not quoted")
             }
             guard let close = try find(quote, from: offset + 1) else { throw fail("the file ends inside <\(element)>") }
-            let value = try attributeValue(offset + 1, close, attribute: attribute, element: element)
-            if attributes[attribute] != nil { throw fail("<\(element)> has the attribute \(attribute) twice") }
-            attributes.append(attribute, value)
+            if attributes.contains(name: attribute, id: attributeName.id) { throw fail("<\(element)> has the attribute \(attribute) twice") }
+            try appendAttribute(attributeName, offset + 1, close, element: element)
             offset = close + 1
         }
         let line = lineAt(position + offset - 1)
@@ -117,17 +116,16 @@ extension XMLTokenizer {
         if selfClosing { try close(line: line, handler) }
     }
 
-    func attributeValue(_ start: Int, _ stop: Int, attribute: String, element: String) throws -> String {
+    /// Decodes the value between `start` and `stop` (references resolved, white space normalised) into the
+    /// attribute list, refusing `<` and bytes that are not UTF-8.
+    func appendAttribute(_ name: (string: String, id: Int), _ start: Int, _ stop: Int, element: String) throws {
         let bytes = UnsafeBufferPointer(start: buffer + position + start, count: stop - start)
         var plain = true
         for byte in bytes {
-            if byte == UInt8(ascii: "<") { throw fail("the value of \(attribute) in <\(element)> contains <") }
+            if byte == UInt8(ascii: "<") { throw fail("the value of \(name.string) in <\(element)> contains <") }
             if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 { plain = false }
         }
-        let decoded: String?
-        if plain {
-            decoded = UTF8Text.string(bytes)
-        } else {
+        if !plain {
             scratch.removeAll(keepingCapacity: true)
             var index = 0
             while index < bytes.count {
@@ -139,10 +137,14 @@ extension XMLTokenizer {
                 scratch.append(byte == 0x0A || byte == 0x09 ? 0x20 : byte)
                 index += 1
             }
-            decoded = scratch.withUnsafeBufferPointer { UTF8Text.string($0) }
         }
-        guard let decoded else { throw fail("the value of \(attribute) in <\(element)> is not UTF-8") }
-        return decoded
+        let valid = plain ? UTF8Text.isValid(bytes) : scratch.withUnsafeBufferPointer(UTF8Text.isValid)
+        guard valid else { throw fail("the value of \(name.string) in <\(element)> is not UTF-8") }
+        if plain {
+            attributes.append(name.string, id: name.id, value: bytes)
+        } else {
+            scratch.withUnsafeBufferPointer { attributes.append(name.string, id: name.id, value: $0) }
+        }
     }
 
     func endTag(_ handler: some XMLTokenHandler) throws {

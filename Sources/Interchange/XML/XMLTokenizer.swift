@@ -39,8 +39,10 @@ final class XMLTokenizer {
     @exclusivity(unchecked) var scratch: [UInt8] = []
     var rootClosed = false
 
-    init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, source: @escaping Source) {
+    /// `names`: names the handler looks attributes up by; they get the ids 0, 1, … in this order.
+    init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, names seeded: [String] = [], source: @escaping Source) {
         self.source = source
+        self.names = XMLNameTable(seeded: seeded)
         self.capacity = chunkSize
         self.maxToken = max(maxToken, chunkSize)
         self.buffer = .allocate(capacity: chunkSize)

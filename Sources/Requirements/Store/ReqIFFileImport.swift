@@ -96,12 +96,14 @@ public enum ReqIFFileImport {
                 if let id = identity?.targetID, !moduleIDs.contains(id) { moduleIDs.append(id) }
             }
         }
+        var replaced: [UUID] = []
         for path in attachments.paths {
             let data = try attachments.data(path, limit: BlobStore.defaultMaxBytes)
             let blob = try await BlobStore.put(data, projectID: context.projectID, on: db, at: context.now)
             for moduleID in moduleIDs {
                 if let row = try await ReqIFAttachment.query(on: db).filter(\.$moduleID == moduleID).filter(\.$path == path).first() {
                     guard row.blobID != blob.id else { continue }
+                    replaced.append(row.blobID)
                     row.blobID = try blob.requireID()
                     row.updatedAt = context.now
                     try await row.update(on: db)
@@ -111,5 +113,7 @@ public enum ReqIFFileImport {
                 }
             }
         }
+        // Content an attachment no longer has goes, unless something else still uses the same bytes.
+        try await BlobReferences.deleteUnreferenced(replaced, on: db)
     }
 }
