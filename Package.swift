@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
+                "TraceEngine",
                 "Interchange",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),

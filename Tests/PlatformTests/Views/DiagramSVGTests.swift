@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Platform
+import SesaTesting
+import Testing
+import TraceEngine
+
+/// The generated diagrams: well-formed SVG, escaped text, the checked-in snapshots of a small architecture and a
+/// hand-built N² matrix, and no overlapping boxes at 50 nodes.
+@Suite struct DiagramSVGTests {
+    static func isWellFormed(_ svg: String) -> Bool {
+        XMLParser(data: Data(svg.utf8)).parse()
+    }
+
+    static let architecture: [TreeLayout.Node] = [
+        .init(parent: nil, label: "UAV system"),
+        .init(parent: 0, label: "Flight control computer"), .init(parent: 0, label: "Power distribution unit"),
+        .init(parent: 0, label: "Communication <&> link"), .init(parent: 1, label: "Inertial measurement unit"),
+        .init(parent: 1, label: "GNSS receiver"), .init(parent: 2, label: "Battery"),
+    ]
+
+    @Test func anArchitectureViewMatchesItsSnapshot() throws {
+        let diagram = TreeDiagramSVG(title: "UAV architecture \"A\"", nodes: Self.architecture,
+                                     connections: [.init(from: 4, to: 6, label: "28 V power"), .init(from: 5, to: 3, label: "position")],
+                                     links: Self.architecture.indices.map { "/projects/UAV/elements/E-\($0)" })
+        let svg = diagram.render()
+        #expect(Self.isWellFormed(svg))
+        #expect(svg.contains("Communication &lt;&amp;&gt; link") && svg.contains("UAV architecture &quot;A&quot;"))
+        #expect(svg.contains(#"<a href="/projects/UAV/elements/E-3">"#))
+        #expect(!diagram.layout.hasOverlaps)
+        try Snapshot.check(svg, named: "architecture-uav.svg")
+    }
+
+    @Test func fiftyNodesDrawWithoutOverlapAndWellFormed() {
+        let nodes = (0..<50).map { TreeLayout.Node(parent: $0 == 0 ? nil : ($0 - 1) / 4, label: "Element \($0) of the system") }
+        let diagram = TreeDiagramSVG(title: "Fifty", nodes: nodes)
+        #expect(!diagram.layout.hasOverlaps)
+        #expect(Self.isWellFormed(diagram.render()))
+        #expect(diagram.render().components(separatedBy: "<rect").count - 1 == 50)
+    }
+
+    @Test func anN2MatrixMatchesItsSnapshot() throws {
+        // PWR → NAV twice (once undirected), NAV ↔ COM, COM → PWR; one interface inside NAV.
+        let matrix = N2Matrix(parents: [nil, nil, nil, 1], rows: [0, 1, 2], interfaces: [
+            .init(a: 0, b: 1, direction: .aToB), .init(a: 0, b: 1, direction: .undirected), .init(a: 1, b: 2, direction: .bidirectional),
+            .init(a: 0, b: 2, direction: .bToA), .init(a: 3, b: 1, direction: .aToB),
+        ])
+        let svg = N2MatrixSVG(title: "N² at subsystem level", matrix: matrix,
+                              elements: [.init(key: "PWR", name: "Power <distribution>"), .init(key: "NAV", name: "Navigation"),
+                                         .init(key: "COM", name: "Communication")],
+                              link: { "/projects/UAV/interfaces?from=\($0)&to=\($1)" }).render()
+        #expect(Self.isWellFormed(svg))
+        #expect(svg.contains("Power &lt;distribution&gt;") && svg.contains("from=0&amp;to=1"))
+        #expect(svg.contains("<title>2 interfaces from PWR to NAV (1 without direction)</title>"))
+        #expect(svg.contains("<title>1 interface between NAV and PWR, without direction</title>"))
+        #expect(svg.contains("<title>1 interface from COM to PWR</title>"))
+        #expect(svg.contains("<title>1 internal</title>"))
+        try Snapshot.check(svg, named: "n2-uav.svg")
+    }
+}
