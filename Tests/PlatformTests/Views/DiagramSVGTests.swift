@@ -1,8 +1,9 @@
 import Foundation
+import Interchange
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Platform
+@testable import Platform
 import SesaTesting
 import Testing
 import TraceEngine
@@ -31,6 +32,24 @@ import TraceEngine
         #expect(svg.contains(#"<a href="/projects/UAV/elements/E-3">"#))
         #expect(!diagram.layout.hasOverlaps)
         try Snapshot.check(svg, named: "architecture-uav.svg")
+    }
+
+    @Test func theArchitectureAsDrawIOKeepsBoxesIDsAndText() throws {
+        let diagram = TreeDiagramSVG(title: "UAV architecture", nodes: Self.architecture, connections: [.init(from: 4, to: 6, label: "28 V & data")],
+                                     links: ["/projects/UAV/elements/SYS-1"])
+        let ids = Self.architecture.indices.map { "E-\($0)" }
+        let xml = try diagram.drawIO(ids: ids)
+        #expect(Self.isWellFormed(xml))
+        #expect(xml.contains(#"<UserObject label="UAV system" link="/projects/UAV/elements/SYS-1" id="E-0">"#))
+        #expect(xml.contains(#"value="Communication &lt;&amp;&gt; link""#))
+        #expect(xml.contains(#"value="Inertial measurement&#10;unit""#), "wrapped lines become line breaks")
+        #expect(xml.contains(#"value="28 V &amp; data""#) && xml.contains(#"source="E-4" target="E-6""#))
+        #expect(xml.components(separatedBy: "vertex=\"1\"").count - 1 == 7)
+        #expect(xml.components(separatedBy: "edge=\"1\"").count - 1 == 6 + 1, "six tree lines and one connection")
+        let box = diagram.layout.boxes[4]
+        #expect(xml.contains(#"<mxGeometry x="\#(TreeDiagramSVG.n(box.x))" y="\#(TreeDiagramSVG.n(box.y))""#))
+        try Snapshot.check(xml, named: "architecture-uav.drawio")
+        #expect(throws: DrawIOWriter.Invalid.self) { try diagram.drawIO(ids: ["A", "A", "B", "C", "D", "E", "F"]) }
     }
 
     @Test func fiftyNodesDrawWithoutOverlapAndWellFormed() {

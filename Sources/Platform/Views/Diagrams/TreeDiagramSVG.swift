@@ -1,3 +1,4 @@
+import Interchange
 import TraceEngine
 
 /// A decomposition tree drawn from `TreeLayout` — architecture views and element structures are generated from the
@@ -87,4 +88,25 @@ public struct TreeDiagramSVG: Sendable {
     }
 
     static func escape(_ text: String) -> String { HTMLEscape.attribute(text) }
+}
+
+extension TreeDiagramSVG {
+    /// The same diagram as a draw.io file: the same boxes and lines, shapes named by `ids` (element keys).
+    public func drawIO(ids: [String]) throws -> String {
+        precondition(ids.count == nodes.count, "one id per node")
+        let shapes = layout.boxes.enumerated().map { index, box in
+            DrawIOWriter.Shape(id: ids[index], lines: box.lines, x: box.x, y: box.y, width: box.width, height: box.height,
+                               link: index < links.count ? links[index] : nil)
+        }
+        var edges: [DrawIOWriter.Edge] = []
+        for (index, node) in nodes.enumerated() {
+            if let parent = node.parent, ids.indices.contains(parent), layout.boxes[parent].bottom < layout.boxes[index].y {
+                edges.append(.init(source: ids[parent], target: ids[index], dashed: false))
+            }
+        }
+        for connection in connections where ids.indices.contains(connection.from) && ids.indices.contains(connection.to) {
+            edges.append(.init(source: ids[connection.from], target: ids[connection.to], label: connection.label, dashed: true))
+        }
+        return try DrawIOWriter().write(name: title, shapes: shapes, edges: edges, width: layout.width, height: layout.height)
+    }
 }
