@@ -52,6 +52,27 @@ import TraceEngine
         #expect(throws: DrawIOWriter.Invalid.self) { try diagram.drawIO(ids: ["A", "A", "B", "C", "D", "E", "F"]) }
     }
 
+    @Test func theN2TableSaysInWordsWhatEachCellCounts() throws {
+        let matrix = N2Matrix(parents: [nil, nil, nil, 1], rows: [0, 1, 2], interfaces: [
+            .init(a: 0, b: 1, direction: .aToB), .init(a: 0, b: 1, direction: .undirected), .init(a: 1, b: 2, direction: .bidirectional),
+            .init(a: 0, b: 2, direction: .bToA), .init(a: 3, b: 1, direction: .aToB),
+        ])
+        let table = N2MatrixTable(caption: "Interfaces at subsystem level", matrix: matrix,
+                                  elements: [.init(key: "PWR", name: "Power <distribution>"), .init(key: "NAV", name: "Navigation"),
+                                             .init(key: "COM", name: "Communication")],
+                                  link: { "/projects/UAV/interfaces?from=\($0)&to=\($1)" })
+        let html = table.node().render()
+        #expect(Self.isWellFormed(html), "the table is well-formed markup")
+        #expect(html.contains(#"<caption>Interfaces at subsystem level</caption>"#))
+        #expect(html.contains(#"<th scope="col"><abbr title="Power &lt;distribution&gt;">PWR</abbr></th>"#))
+        #expect(html.contains(#"<th scope="row">PWR <span class="n2-name">Power &lt;distribution&gt;</span></th>"#))
+        #expect(html.contains(#"<td class="n2-cell n2-directed"><a href="/projects/UAV/interfaces?from=0&amp;to=1" aria-label="2 interfaces from PWR to NAV (1 without direction)""#))
+        #expect(html.contains(#"aria-label="1 interface between NAV and PWR, without direction""#))
+        #expect(html.contains(#"<td class="n2-diagonal">NAV<span class="n2-internal"> (1 interface inside NAV)</span></td>"#))
+        #expect(html.components(separatedBy: "<td").count - 1 == 3 * 3 + 1)
+        #expect(html.components(separatedBy: "<a ").count - 1 == 5, "five non-empty off-diagonal cells")
+    }
+
     @Test func fiftyNodesDrawWithoutOverlapAndWellFormed() {
         let nodes = (0..<50).map { TreeLayout.Node(parent: $0 == 0 ? nil : ($0 - 1) / 4, label: "Element \($0) of the system") }
         let diagram = TreeDiagramSVG(title: "Fifty", nodes: nodes)

@@ -75,11 +75,7 @@ public struct N2MatrixSVG: Sendable {
                     continue
                 }
                 let directed = entries.contains(where: \.directed)
-                let undirected = entries.count { !$0.directed }
-                let (from, to) = (elements[row].key, elements[column].key)
-                let noun = entries.count == 1 ? "interface" : "interfaces"
-                let label = undirected == entries.count ? "\(entries.count) \(noun) between \(from) and \(to), without direction"
-                    : "\(entries.count) \(noun) from \(from) to \(to)" + (undirected > 0 ? " (\(undirected) without direction)" : "")
+                let label = N2MatrixTable.describe(entries, from: elements[row].key, to: elements[column].key, diagonal: false) ?? ""
                 let cellLink = link(row, column)
                 if let cellLink { svg += "<a href=\"\(Self.escape(cellLink))\">" }
                 svg += "<g><title>\(Self.escape(label))</title>" + rect
