@@ -53,13 +53,9 @@ import TraceEngine
     }
 
     @Test func theN2TableSaysInWordsWhatEachCellCounts() throws {
-        let matrix = N2Matrix(parents: [nil, nil, nil, 1], rows: [0, 1, 2], interfaces: [
-            .init(a: 0, b: 1, direction: .aToB), .init(a: 0, b: 1, direction: .undirected), .init(a: 1, b: 2, direction: .bidirectional),
-            .init(a: 0, b: 2, direction: .bToA), .init(a: 3, b: 1, direction: .aToB),
-        ])
+        let matrix = Self.n2
         let table = N2MatrixTable(caption: "Interfaces at subsystem level", matrix: matrix,
-                                  elements: [.init(key: "PWR", name: "Power <distribution>"), .init(key: "NAV", name: "Navigation"),
-                                             .init(key: "COM", name: "Communication")],
+                                  elements: Self.n2Elements,
                                   link: { "/projects/UAV/interfaces?from=\($0)&to=\($1)" })
         let html = table.node().render()
         #expect(Self.isWellFormed(html), "the table is well-formed markup")
@@ -81,15 +77,18 @@ import TraceEngine
         #expect(diagram.render().components(separatedBy: "<rect").count - 1 == 50)
     }
 
+    /// PWR → NAV twice (once undirected), NAV ↔ COM, COM → PWR; one interface inside NAV.
+    static let n2 = N2Matrix(parents: [nil, nil, nil, 1], rows: [0, 1, 2], interfaces: [
+        .init(a: 0, b: 1, direction: .aToB), .init(a: 0, b: 1, direction: .undirected), .init(a: 1, b: 2, direction: .bidirectional),
+        .init(a: 0, b: 2, direction: .bToA), .init(a: 3, b: 1, direction: .aToB),
+    ])
+    static let n2Elements: [N2MatrixSVG.Element] = [.init(key: "PWR", name: "Power <distribution>"), .init(key: "NAV", name: "Navigation"),
+                                                    .init(key: "COM", name: "Communication")]
+
     @Test func anN2MatrixMatchesItsSnapshot() throws {
-        // PWR → NAV twice (once undirected), NAV ↔ COM, COM → PWR; one interface inside NAV.
-        let matrix = N2Matrix(parents: [nil, nil, nil, 1], rows: [0, 1, 2], interfaces: [
-            .init(a: 0, b: 1, direction: .aToB), .init(a: 0, b: 1, direction: .undirected), .init(a: 1, b: 2, direction: .bidirectional),
-            .init(a: 0, b: 2, direction: .bToA), .init(a: 3, b: 1, direction: .aToB),
-        ])
+        let matrix = Self.n2
         let svg = N2MatrixSVG(title: "N² at subsystem level", matrix: matrix,
-                              elements: [.init(key: "PWR", name: "Power <distribution>"), .init(key: "NAV", name: "Navigation"),
-                                         .init(key: "COM", name: "Communication")],
+                              elements: Self.n2Elements,
                               link: { "/projects/UAV/interfaces?from=\($0)&to=\($1)" }).render()
         #expect(Self.isWellFormed(svg))
         #expect(svg.contains("Power &lt;distribution&gt;") && svg.contains("from=0&amp;to=1"))
