@@ -54,9 +54,12 @@ let package = Package(
             name: "Artifacts",
             dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
+            name: "SystemDesign",
+            dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(
             name: "Requirements",
             dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
-        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Requirements", "TraceEngine", "Interchange"]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "SystemDesign", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
         .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts", "Interchange"]),
         .target(
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
         .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine",
                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "SystemDesignTests", dependencies: ["SesaTesting", "SystemDesign", "TraceEngine"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

@@ -127,3 +127,37 @@ if (statusForm) {
     }
   });
 }
+
+// Element picker: <input data-picker="/projects/X/elements-picker" list="id"> fills its <datalist> with the
+// elements whose key or title match what was typed; the value sent is the key. Without script the field takes
+// a key typed by hand.
+for (const input of document.querySelectorAll("input[data-picker]")) {
+  const list = document.getElementById(input.getAttribute("list") || "");
+  const url = input.getAttribute("data-picker");
+  if (!list || !url) continue;
+  let timer = 0;
+  let asked = "";
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const query = input.value.trim();
+      if (query === asked) return;
+      asked = query;
+      try {
+        const response = await fetch(url + "?q=" + encodeURIComponent(query), {
+          headers: { Accept: "application/json" }, credentials: "same-origin",
+        });
+        if (!response.ok) return;
+        const body = await response.json();
+        list.replaceChildren(...body.items.map((item) => {
+          const option = document.createElement("option");
+          option.value = item.key;
+          option.textContent = item.key + " — " + item.title + " (" + item.level + ")";
+          return option;
+        }));
+      } catch (error) {
+        // Offline or signed out: the field still takes a typed key.
+      }
+    }, 150);
+  });
+}

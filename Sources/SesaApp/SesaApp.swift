@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Artifacts
 import Requirements
+import SystemDesign
 import Platform
 import Vapor
 
@@ -10,6 +11,7 @@ public enum SesaApp {
     /// Every module's migrations, joined in module-chain order. Append only.
     public static var migrations: [any Migration] {
         PlatformModule.migrations + ArtifactsModule.migrations + RequirementsModule.migrations
+            + SystemDesignModule.migrations
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -36,6 +38,7 @@ public enum SesaApp {
         // modules, in module-chain order
         PlatformModule.register(on: app)
         ArtifactsModule.register(on: app)
+        SystemDesignModule.register(on: app)
         RequirementsModule.register(on: app)
 
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)

@@ -18,14 +18,8 @@ struct RequirementFixtures {
     let vic: User
 
     static func make(_ app: Application) async throws -> RequirementFixtures {
-        let lena = try await app.makeUser("lena@example.com", name: "Lena")
-        let ed = try await app.makeUser("ed@example.com", name: "Ed")
-        let vic = try await app.makeUser("vic@example.com", name: "Vic")
-        try await app.makeUser("otto@example.com", name: "Otto")
-        let atc = try await app.makeProject("ATC", lead: lena)
-        try await app.addMember(ed, to: atc, role: .editor)
-        try await app.addMember(vic, to: atc, role: .viewer)
-        return RequirementFixtures(app: app, atc: atc, lena: lena, ed: ed, vic: vic)
+        let team = try await app.makeTeam(project: "ATC")
+        return RequirementFixtures(app: app, atc: team.project, lena: team.lena, ed: team.ed, vic: team.vic)
     }
 
     func context(_ role: ProjectRole, as user: User? = nil) throws -> RequirementContext {

@@ -33,6 +33,27 @@ extension Application {
     }
 }
 
+/// The usual cast of a module's tests: Lena leads the project, Ed edits, Vic views, Otto belongs to no project.
+public struct TestTeam: Sendable {
+    public let project: Project
+    public let lena: User
+    public let ed: User
+    public let vic: User
+}
+
+extension Application {
+    public func makeTeam(project key: String) async throws -> TestTeam {
+        let lena = try await makeUser("lena@example.com", name: "Lena")
+        let ed = try await makeUser("ed@example.com", name: "Ed")
+        let vic = try await makeUser("vic@example.com", name: "Vic")
+        try await makeUser("otto@example.com", name: "Otto")
+        let project = try await makeProject(key, lead: lena)
+        try await addMember(ed, to: project, role: .editor)
+        try await addMember(vic, to: project, role: .viewer)
+        return TestTeam(project: project, lena: lena, ed: ed, vic: vic)
+    }
+}
+
 extension TestBrowser {
     /// Signs in through the form; expects success.
     @discardableResult

@@ -46,3 +46,16 @@ public struct ArtifactRefusal: AbortError, ErrorWithFieldErrors {
 
     public var fieldErrors: [ProblemDetails.FieldError] { [.init(field: field, reason: reason)] }
 }
+
+/// A write refused for invalid input: 422 on the API, the form's error list on pages, each field named with why.
+public struct FieldsInvalid: AbortError, ErrorWithFieldErrors {
+    public let errors: [ProblemDetails.FieldError]
+    public init(errors: [ProblemDetails.FieldError]) { self.errors = errors }
+    public init(field: String, _ reason: String) { self.errors = [.init(field: field, reason: reason)] }
+    public var status: HTTPResponseStatus { .unprocessableEntity }
+    public var reason: String {
+        errors.count == 1 ? errors[0].reason.prefix(1).uppercased() + errors[0].reason.dropFirst() + "."
+            : "\(errors.count) fields are invalid: " + errors.map(\.field).joined(separator: ", ") + "."
+    }
+    public var fieldErrors: [ProblemDetails.FieldError] { errors }
+}

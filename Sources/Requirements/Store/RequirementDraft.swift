@@ -162,15 +162,5 @@ public struct RequirementDraft: Sendable, Equatable {
     }
 }
 
-/// One or more fields of a requirement (or module, attribute, comment) are invalid: 422 with every field named.
-public struct RequirementInvalid: AbortError, ErrorWithFieldErrors {
-    public let errors: [ProblemDetails.FieldError]
-    public init(errors: [ProblemDetails.FieldError]) { self.errors = errors }
-    public init(field: String, _ reason: String) { self.errors = [.init(field: field, reason: reason)] }
-    public var status: HTTPResponseStatus { .unprocessableEntity }
-    public var reason: String {
-        errors.count == 1 ? errors[0].reason.prefix(1).uppercased() + errors[0].reason.dropFirst() + "."
-            : "\(errors.count) fields are invalid: " + errors.map(\.field).joined(separator: ", ") + "."
-    }
-    public var fieldErrors: [ProblemDetails.FieldError] { errors }
-}
+/// The module’s name for `FieldsInvalid` (422, each field and why).
+public typealias RequirementInvalid = FieldsInvalid

@@ -69,11 +69,6 @@ extension ProjectAccess {
     var requirementCrumbs: [Breadcrumb] { crumbs + [Breadcrumb("Requirements", href: RequirementRoute.modules(project: key).path)] }
 }
 
-func fieldError(_ errors: [ProblemDetails.FieldError], _ field: String) -> String? {
-    let matching = errors.filter { $0.field == field }
-    return matching.isEmpty ? nil : matching.map(\.reason.sentenceCased).joined(separator: " ")
-}
-
 // swiftlint:disable identifier_name
 /// `<strong>` (Plot has no component for it); `text` is escaped like every text node.
 func Strong(_ text: String) -> Component {

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// The requirements pages: registers their paths and builds their links.
 public enum RequirementRoute: Sendable {
@@ -36,22 +37,8 @@ public enum RequirementRoute: Sendable {
     case linkClear(project: String, link: UUID)
     case linkRemove(project: String, link: UUID)
 
-    static func encode(_ part: String) -> String {
-        // Keys and prefixes are nearly always plain ASCII; Foundation's encoder is slow at thousands of links a page.
-        if part.utf8.allSatisfy(isASCIIAlphanumeric) { return part }
-        return part.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-    }
-
-    static func encodeItemKey(_ key: String) -> String {
-        if key.utf8.allSatisfy({ isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) {
-            return key
-        }
-        return key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#"))) ?? ""
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
+    static func encode(_ part: String) -> String { PathSegment.encode(part) }
+    static func encodeItemKey(_ key: String) -> String { PathSegment.encodeKey(key) }
 
     public var path: String {
         func project(_ key: String) -> String { "/projects/" + Self.encode(key) }

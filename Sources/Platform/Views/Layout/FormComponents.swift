@@ -10,11 +10,17 @@ public struct FormField: Component {
     let autocomplete: String?
     let hint: String?
     let id: String
+    let extra: [(String, String)]
+    let after: Component?
 
     /// `id` defaults to `field-<name>`; give one when a page has several forms with the same field name.
+    /// `extra` adds input attributes (escaped here), `after` an element after the input (a `datalist`).
     public init(_ label: String, name: String, type: String = "text", value: String = "", error: String? = nil,
-                autocomplete: String? = nil, hint: String? = nil, id: String? = nil) {
+                autocomplete: String? = nil, hint: String? = nil, id: String? = nil, extra: [(String, String)] = [],
+                after: Component? = nil) {
         self.id = id ?? "field-" + name
+        self.extra = extra
+        self.after = after
         self.label = label
         self.name = name
         self.type = type
@@ -30,6 +36,7 @@ public struct FormField: Component {
             .attribute(named: "id", value: id), .attribute(named: "value", value: HTMLEscape.attribute(value)),
         ]
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
+        for (name, value) in extra { attributes.append(.attribute(named: name, value: HTMLEscape.attribute(value))) }
         if error != nil {
             attributes.append(.attribute(named: "aria-invalid", value: "true"))
             attributes.append(.attribute(named: "aria-describedby", value: id + "-error"))
@@ -38,6 +45,7 @@ public struct FormField: Component {
             Node<HTML.BodyContext>.element(named: "label", nodes: [.attribute(named: "for", value: id), .text(label)])
             if let hint { Paragraph(hint).class("hint") }
             Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: attributes)
+            if let after { after }
             if let error { Paragraph(error).class("field-error").id(id + "-error") }
         }.class(error == nil ? "field" : "field field-invalid")
     }
@@ -217,4 +225,10 @@ public struct ActionButton: Component {
             Button(title).attribute(named: "type", value: "submit").class(style)
         }.class("inline-form")
     }
+}
+
+/// The errors of one form field as one sentence, or nil: what a field shows under its input.
+public func fieldError(_ errors: [ProblemDetails.FieldError], _ field: String) -> String? {
+    let matching = errors.filter { $0.field == field }
+    return matching.isEmpty ? nil : matching.map(\.reason.sentenceCased).joined(separator: " ")
 }

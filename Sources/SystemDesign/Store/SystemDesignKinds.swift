@@ -1,0 +1,31 @@
+import Artifacts
+
+/// The artifact kind and link kinds of the system design module.
+public enum SystemDesignKinds {
+    /// A rename or a changed description turns the links at an element (interfaces, allocations) suspect; a move
+    /// in the tree or a status change does not change what the element is.
+    public static let element = ArtifactKind(
+        id: "system-element", label: "System element", keyPattern: "EL-###", triggerFields: ["title", "description"],
+        fields: ["description", "level", "parent", "status"])
+
+    /// Typed relations between elements outside the tree. `depends-on` must not loop (an element cannot depend
+    /// on itself through others); `associated-with` is a plain, undirected-in-meaning association.
+    public static let dependsOn = LinkKind(
+        id: "depends-on", label: "depends on", inverseLabel: "needed by",
+        pairs: [.init(element.id, element.id)], acyclic: true)
+    public static let associatedWith = LinkKind(
+        id: "associated-with", label: "associated with", inverseLabel: "associated with",
+        pairs: [.init(element.id, element.id)])
+    /// Requirements are allocated to the elements that must meet them (the kind exists from the requirements
+    /// module; this adds the pair).
+    public static let allocatedTo = LinkKind(
+        id: "allocated-to", label: "allocated to", inverseLabel: "allocates", pairs: [.init("requirement", element.id)])
+
+    /// The relation kinds a person may choose between two elements.
+    public static let relationKinds = [dependsOn, associatedWith]
+
+    public static func register(_ registry: ArtifactRegistry) {
+        registry.register(element)
+        for kind in relationKinds + [allocatedTo] { registry.register(kind) }
+    }
+}

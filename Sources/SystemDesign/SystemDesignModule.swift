@@ -1,0 +1,94 @@
+import Artifacts
+import Fluent
+import Platform
+import Vapor
+
+/// System elements (the decomposition tree, typed relations, levels) and the architecture view generated from
+/// them: kinds, migrations, pages and API.
+public enum SystemDesignModule {
+    public static let migrations: [any Migration] = [CreateSystemElements()]
+
+    public static func register(on app: Application) {
+        SystemDesignKinds.register(app.artifactRegistry)
+        ProjectTabs.register(.init(title: "System") { SystemDesignRoute.elements(project: $0).path })
+        registerPages(app)
+        registerAPI(app)
+    }
+
+    static func registerPages(_ app: Application) {
+        let project = app.grouped(ProjectRoute.groupPath)
+        let viewers = project.grouped(ProjectAccessMiddleware(.viewer))
+        let editors = project.grouped(ProjectAccessMiddleware(.editor))
+        let leads = project.grouped(ProjectAccessMiddleware(.lead))
+        let element: [PathComponent] = ["elements", .parameter(ElementsAPIController.keyParameter)]
+        typealias C = ElementsController
+
+        viewers.get("elements", use: C.tree).htmlPage()
+        editors.post("elements", use: C.create).htmlPage()
+        viewers.get("elements-picker", use: C.picker).htmlPage()
+        viewers.get("element-tree.svg", use: C.treeSVG).htmlPage()
+        viewers.get("element-tree.drawio", use: C.treeDrawIO).htmlPage()
+        viewers.get("elements-export.csv", use: C.exportCSV).htmlPage()
+        viewers.get("elements-export.xlsx", use: C.exportXLSX).htmlPage()
+        editors.on(.POST, "elements-import", body: .collect(maxSize: "16mb"), use: C.importSheet).htmlPage()
+        leads.post("element-levels", use: C.saveLevels).htmlPage()
+        viewers.get(element, use: C.element).htmlPage()
+        editors.post(element + ["edit"], use: C.save).htmlPage()
+        editors.post(element + ["move"], use: C.move).htmlPage()
+        editors.post(element + ["delete"], use: C.delete).htmlPage()
+        editors.post(element + ["relations"], use: C.relate).htmlPage()
+        editors.post("element-relations", ":linkID", "remove", use: C.unrelate).htmlPage()
+    }
+
+    static func registerAPI(_ app: Application) {
+        app.registerSchema("SystemElement", ElementDTOs.ElementDTO.schema)
+        app.registerSchema("ElementImportReport", ElementDTOs.ImportReportDTO.schema)
+        typealias A = ElementsAPIController
+        typealias P = OpenAPIOperation.Parameter
+        let api = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
+        let viewers = api.grouped(ProjectAccessMiddleware(.viewer))
+        let editors = api.grouped(ProjectAccessMiddleware(.editor))
+        let leads = api.grouped(ProjectAccessMiddleware(.lead))
+        let docs = ProjectAPIDocs(tag: "system design", things: "element")
+        let (forbidden, invalid, conflict) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid, ProjectAPIDocs.conflict)
+        let key = P(name: A.keyParameter, in: .path, required: true, description: "Element key, e.g. EL-007")
+        let element: [PathComponent] = ["elements", .parameter(A.keyParameter)]
+        let list = JSONSchema.object([("items", .array(.ref("SystemElement")))], required: ["items"])
+
+        viewers.get("elements", use: A.list).openAPI(docs.op(
+            "listSystemElements", "The element tree in order (with depths), or with ?q= the picker's best matches",
+            [P(name: "q", in: .query, description: "Words that the key or title must contain; key prefixes rank first"),
+             P(name: "limit", in: .query, description: "With q: 1–50 (20)")],
+            [.json(200, "Elements", list)]))
+        editors.post("elements", use: A.create).openAPI(docs.op(
+            "createSystemElement", "Create an element, at the top or under a parent (editors)", [],
+            body: ElementDTOs.ElementInput.schema, [.json(201, "Created", .ref("SystemElement")), forbidden, invalid]))
+        viewers.get(element, use: A.show).openAPI(docs.op(
+            "getSystemElement", "One element", [key], [.json(200, "The element", .ref("SystemElement"))]))
+        editors.put(element, use: A.update).openAPI(docs.op(
+            "updateSystemElement", "Save title, description, level and status (send the version you edited)", [key],
+            body: ElementDTOs.ElementInput.schema, [.json(200, "Saved", .ref("SystemElement")), forbidden, invalid, conflict]))
+        editors.post(element + ["move"], use: A.move).openAPI(docs.op(
+            "moveSystemElement", "Move an element with its subtree under another element or to the top; a move below itself is refused",
+            [key], body: ElementDTOs.MoveInput.schema, [.json(200, "Moved", .ref("SystemElement")), forbidden, invalid, conflict]))
+        editors.delete(element, use: A.delete).openAPI(docs.op(
+            "deleteSystemElement", "Delete an element without children (?version=N); its key stays reserved",
+            [key, P(name: "version", in: .query, required: true, description: "The version you mean to delete")],
+            [.init(204, "Deleted"), forbidden, invalid, conflict]))
+        viewers.get("element-levels", use: A.levels).openAPI(docs.op(
+            "getElementLevels", "The project's element levels, top to bottom", [],
+            [.json(200, "Levels", ElementDTOs.LevelsDTO.schema)]))
+        leads.put("element-levels", use: A.saveLevels).openAPI(docs.op(
+            "replaceElementLevels", "Replace the levels (leads); a level still in use cannot go", [],
+            body: ElementDTOs.LevelsDTO.schema, [.json(200, "Saved", ElementDTOs.LevelsDTO.schema), forbidden, invalid]))
+        editors.on(.POST, "imports", "elements", body: .collect(maxSize: "16mb"), use: A.importSheet).openAPI(docs.op(
+            "importSystemElements", "Import elements from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
+            [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
+             P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],
+            [.json(200, "What was (or would be) created and changed", .ref("ElementImportReport")), forbidden, invalid]))
+        viewers.get("exports", "elements", use: A.export).openAPI(docs.op(
+            "exportSystemElements", "The element tree as a sheet (the import's columns)",
+            [P(name: "format", in: .query, description: "csv (default) or xlsx")],
+            [.init(200, "The file", content: [("text/csv", .string()), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .string(format: "binary"))]), invalid]))
+    }
+}
