@@ -57,11 +57,14 @@ let package = Package(
             name: "SystemDesign",
             dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
+            name: "Interfaces",
+            dependencies: ["Platform", "Artifacts", "SystemDesign", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(
             name: "Requirements",
             dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
-        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "SystemDesign", "Requirements", "TraceEngine", "Interchange"]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Artifacts", "Interchange"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "SystemDesign", "Interfaces", "Artifacts", "Interchange"]),
         .target(
             name: "SesaTesting",
             dependencies: [
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine",
                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SystemDesignTests", dependencies: ["SesaTesting", "SystemDesign", "TraceEngine"]),
+        .testTarget(name: "InterfacesTests", dependencies: ["SesaTesting", "Interfaces", "SystemDesign", "TraceEngine"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

@@ -19,10 +19,7 @@ public enum RequirementsModule {
     }
 
     static func registerPages(_ app: Application) {
-        let project = app.grouped(ProjectRoute.groupPath)
-        let viewers = project.grouped(ProjectAccessMiddleware(.viewer))
-        let editors = project.grouped(ProjectAccessMiddleware(.editor))
-        let leads = project.grouped(ProjectAccessMiddleware(.lead))
+        let (viewers, editors, leads) = ProjectRouteGroups.pages(app).all
         let module: [PathComponent] = ["requirements", .parameter(RequirementsAPIController.prefixParameter)]
         let item: [PathComponent] = ["items", .parameter(RequirementsAPIController.keyParameter)]
         typealias C = RequirementsController
@@ -83,10 +80,7 @@ public enum RequirementsModule {
 
         typealias A = RequirementsAPIController
         typealias P = OpenAPIOperation.Parameter
-        let api = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
-        let viewers = api.grouped(ProjectAccessMiddleware(.viewer))
-        let editors = api.grouped(ProjectAccessMiddleware(.editor))
-        let leads = api.grouped(ProjectAccessMiddleware(.lead))
+        let (viewers, editors, leads) = ProjectRouteGroups.api(app).all
         let docs = ProjectAPIDocs(tag: "requirements", things: "item")
         let (forbidden, invalid, conflict) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid, ProjectAPIDocs.conflict)
         let prefix = P(name: A.prefixParameter, in: .path, required: true, description: "Module prefix, e.g. SYS")

@@ -3,6 +3,7 @@ import Foundation
 import Artifacts
 import Requirements
 import SystemDesign
+import Interfaces
 import Platform
 import Vapor
 
@@ -11,7 +12,7 @@ public enum SesaApp {
     /// Every module's migrations, joined in module-chain order. Append only.
     public static var migrations: [any Migration] {
         PlatformModule.migrations + ArtifactsModule.migrations + RequirementsModule.migrations
-            + SystemDesignModule.migrations
+            + SystemDesignModule.migrations + InterfacesModule.migrations
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -39,6 +40,7 @@ public enum SesaApp {
         PlatformModule.register(on: app)
         ArtifactsModule.register(on: app)
         SystemDesignModule.register(on: app)
+        InterfacesModule.register(on: app)
         RequirementsModule.register(on: app)
 
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)

@@ -16,10 +16,7 @@ public enum SystemDesignModule {
     }
 
     static func registerPages(_ app: Application) {
-        let project = app.grouped(ProjectRoute.groupPath)
-        let viewers = project.grouped(ProjectAccessMiddleware(.viewer))
-        let editors = project.grouped(ProjectAccessMiddleware(.editor))
-        let leads = project.grouped(ProjectAccessMiddleware(.lead))
+        let (viewers, editors, leads) = ProjectRouteGroups.pages(app).all
         let element: [PathComponent] = ["elements", .parameter(ElementsAPIController.keyParameter)]
         typealias C = ElementsController
 
@@ -45,10 +42,7 @@ public enum SystemDesignModule {
         app.registerSchema("ElementImportReport", ElementDTOs.ImportReportDTO.schema)
         typealias A = ElementsAPIController
         typealias P = OpenAPIOperation.Parameter
-        let api = app.grouped(["api", "v1"] + ProjectRoute.groupPath)
-        let viewers = api.grouped(ProjectAccessMiddleware(.viewer))
-        let editors = api.grouped(ProjectAccessMiddleware(.editor))
-        let leads = api.grouped(ProjectAccessMiddleware(.lead))
+        let (viewers, editors, leads) = ProjectRouteGroups.api(app).all
         let docs = ProjectAPIDocs(tag: "system design", things: "element")
         let (forbidden, invalid, conflict) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid, ProjectAPIDocs.conflict)
         let key = P(name: A.keyParameter, in: .path, required: true, description: "Element key, e.g. EL-007")

@@ -56,29 +56,9 @@ enum RequirementsBenchmark {
     }
 
     static func run(_ options: Options) async throws {
-        let directory = NSTemporaryDirectory() + "sesa-bench-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let databaseURL = options.postgresURL ?? "sqlite://\(directory)/bench.sqlite"
-        let databaseName = options.postgresURL == nil ? "SQLite" : "PostgreSQL"
-        let packageRoot = FileManager.default.currentDirectoryPath
-        let config = try AppConfig.load(from: .init(
-            arguments: ["sesa"],
-            // Production refuses SQLite by design; the embedded default is measured in development mode.
-            environment: ["SESA_ENV": options.postgresURL == nil ? "development" : "production", "SESA_DATABASE_URL": databaseURL, "SESA_DATA_DIR": directory,
-                          "SESA_PUBLIC_DIR": packageRoot + "/Public", "SESA_LOG_LEVEL": "error",
-                          "SESA_SECRET_KEY": String(repeating: "b", count: 64), "SESA_ALLOWED_HOSTS": "localhost"],
-            workingDirectory: packageRoot, dotEnv: nil)).config
-        let app = try await Application.make(.production)
-        do {
-            try await SesaApp.configure(app, config: config)
-            try await app.autoMigrate()
+        try await BenchApp.run(postgresURL: options.postgresURL) { app, databaseName in
             try await measure(app, options: options, databaseName: databaseName)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
         }
-        try await app.asyncShutdown()
     }
 
     static func measure(_ app: Application, options: Options, databaseName: String) async throws {

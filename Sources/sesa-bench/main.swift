@@ -10,6 +10,7 @@ let usage = """
                                    [--postgres postgres://… (an empty database)]
            sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH] [--keep PATH]
            sesa-bench reqif-read FILE [--runs R] [--repeats N] | --warnings
+           sesa-bench n2 [--elements N] [--interfaces M] [--samples S] [--seed X] [--postgres postgres://…]
       trace         build the trace graph of a generated project and time impact sets,
                     against a naive dictionary-of-arrays graph (reference)
       requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,
@@ -19,6 +20,8 @@ let usage = """
                     the generated file
       reqif-read    read one ReqIF file R times in this process and print the median time and the peak
                     resident memory as JSON (what `reqif` runs for SESA's side, so memory is the reader's own)
+      n2            store a generated system of N elements and M interfaces and time the N² page at that
+                    level (queries, matrix and HTML), against the 300 ms target
     """
 
 guard let command = arguments.first else {
@@ -53,6 +56,14 @@ case "reqif":
 case "reqif-read":
     do {
         try ReqIFBenchmark.readOnly(Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "n2":
+    do {
+        let options = try N2Benchmark.Options.parse(Array(arguments.dropFirst()))
+        try await N2Benchmark.run(options)
     } catch {
         FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
         exit(2)

@@ -127,6 +127,12 @@ public enum SystemElementStore {
                 throw FieldsInvalid(field: "key", "\(artifact.key) has \(children) child element\(children == 1 ? "" : "s"); "
                                     + "move or delete them first")
             }
+            let uses = try await ElementReferences.uses(of: id, on: db)
+            guard uses.isEmpty else {
+                let named = uses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }
+                throw FieldsInvalid(field: "key", "\(artifact.key) is an end of \(named.joined(separator: " and ")); "
+                                    + "remove or reconnect them first")
+            }
             try await writer.delete(id, expectedVersion: expectedVersion)
             try await row.delete(on: db)
         }

@@ -7,16 +7,18 @@ import Plot
 public enum HTMLEscape {
     public static func attribute(_ value: String) -> String {
         if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) { return value }
+        // By scalar, not Character: the escaped characters are all ASCII, and grapheme breaking is slow for the
+        // thousands of links an N² matrix or a long document carries.
         var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
+        result.reserveCapacity(value.utf8.count + 16)
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -1,0 +1,76 @@
+import Artifacts
+import Fluent
+import Platform
+import SystemDesign
+import Vapor
+
+/// Interfaces between system elements, interface types, and the N² matrix: kinds, migrations, pages and API.
+public enum InterfacesModule {
+    public static let migrations: [any Migration] = [CreateInterfaces()]
+
+    public static func register(on app: Application) {
+        InterfaceKinds.register(app.artifactRegistry)
+        ElementReferences.register(table: SystemInterface.schema, column: "side_a_id", noun: "interface")
+        ElementReferences.register(table: SystemInterface.schema, column: "side_b_id", noun: "interface")
+        ProjectTabs.register(.init(title: "Interfaces") { InterfacesRoute.list(project: $0).path })
+        registerPages(app)
+        registerAPI(app)
+    }
+
+    static func registerPages(_ app: Application) {
+        let (viewers, editors, leads) = ProjectRouteGroups.pages(app).all
+        let interface: [PathComponent] = ["interfaces", .parameter(InterfaceRequest.keyParameter)]
+        typealias C = InterfacesController
+
+        viewers.get("interfaces", use: C.list).htmlPage()
+        editors.post("interfaces", use: C.create).htmlPage()
+        leads.post("interface-types", use: C.saveTypes).htmlPage()
+        viewers.get("n2", use: C.n2).htmlPage()
+        viewers.get("n2.svg", use: C.n2SVG).htmlPage()
+        viewers.get("n2.csv", use: C.n2CSV).htmlPage()
+        viewers.get(interface, use: C.interface).htmlPage()
+        editors.post(interface + ["edit"], use: C.save).htmlPage()
+        editors.post(interface + ["delete"], use: C.delete).htmlPage()
+    }
+
+    static func registerAPI(_ app: Application) {
+        app.registerSchema("Interface", InterfaceDTOs.InterfaceDTO.schema)
+        app.registerSchema("N2Matrix", InterfaceDTOs.MatrixDTO.schema)
+        typealias A = InterfacesAPIController
+        typealias P = OpenAPIOperation.Parameter
+        let (viewers, editors, leads) = ProjectRouteGroups.api(app).all
+        let docs = ProjectAPIDocs(tag: "interfaces", things: "interface")
+        let (forbidden, invalid, conflict) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid, ProjectAPIDocs.conflict)
+        let key = P(name: InterfaceRequest.keyParameter, in: .path, required: true, description: "Interface key, e.g. IF-012")
+        let interface: [PathComponent] = ["interfaces", .parameter(InterfaceRequest.keyParameter)]
+        let filters = [
+            P(name: "type", in: .query, description: "Comma-separated interface types"),
+            P(name: "status", in: .query, description: "Comma-separated statuses: proposed, agreed, controlled, retired"),
+        ]
+
+        viewers.get("interfaces", use: A.list).openAPI(docs.op(
+            "listInterfaces", "The project's interfaces, filtered", filters + [P(name: "element", in: .query, description: "Only those with this element at an end")],
+            [.json(200, "Interfaces", .object([("items", .array(.ref("Interface")))], required: ["items"])), invalid]))
+        editors.post("interfaces", use: A.create).openAPI(docs.op(
+            "createInterface", "Create an interface between two elements (editors)", [], body: InterfaceDTOs.InterfaceInput.schema,
+            [.json(201, "Created", .ref("Interface")), forbidden, invalid]))
+        viewers.get(interface, use: A.show).openAPI(docs.op(
+            "getInterface", "One interface", [key], [.json(200, "The interface", .ref("Interface"))]))
+        editors.put(interface, use: A.update).openAPI(docs.op(
+            "updateInterface", "Save a new version (send the version you edited)", [key], body: InterfaceDTOs.InterfaceInput.schema,
+            [.json(200, "Saved", .ref("Interface")), forbidden, invalid, conflict]))
+        editors.delete(interface, use: A.delete).openAPI(docs.op(
+            "deleteInterface", "Delete an interface (?version=N); its key stays reserved",
+            [key, P(name: "version", in: .query, required: true, description: "The version you mean to delete")],
+            [.init(204, "Deleted"), forbidden, invalid, conflict]))
+        viewers.get("n2", use: A.matrix).openAPI(docs.op(
+            "getN2Matrix", "The N² matrix at one level of the element tree: non-empty cells with their interfaces",
+            [P(name: "level", in: .query, description: "An element level; the first level with elements when absent")] + filters,
+            [.json(200, "The matrix", .ref("N2Matrix")), invalid]))
+        viewers.get("interface-types", use: A.types).openAPI(docs.op(
+            "getInterfaceTypes", "The project's interface types", [], [.json(200, "Types", InterfaceDTOs.TypesDTO.schema)]))
+        leads.put("interface-types", use: A.saveTypes).openAPI(docs.op(
+            "replaceInterfaceTypes", "Replace the interface types (leads); a type still in use cannot go", [],
+            body: InterfaceDTOs.TypesDTO.schema, [.json(200, "Saved", InterfaceDTOs.TypesDTO.schema), forbidden, invalid]))
+    }
+}
