@@ -13,6 +13,9 @@ public enum InterfacesModule {
         ElementReferences.register(table: SystemInterface.schema, column: "side_a_id", noun: "interface")
         ElementReferences.register(table: SystemInterface.schema, column: "side_b_id", noun: "interface")
         ProjectTabs.register(.init(title: "Interfaces") { InterfacesRoute.list(project: $0).path })
+        ElementPageLinks.register(.init(title: "Interfaces at this element") { project, element in
+            InterfacesRoute.list(project: project).path + "?element=" + PathSegment.encodeKey(element)
+        })
         registerPages(app)
         registerAPI(app)
     }

@@ -31,6 +31,11 @@ import VaporTesting
             #expect(response.headers.first(name: .location) == "/projects/UAV/interfaces/IF-009")
             page = try await ed.get("/projects/UAV/interfaces/IF-009")
             #expect(page.text.contains("EL-009 FCC") && page.text.contains("RS-422"))
+            // The element's page leads to the interfaces at it.
+            page = try await ed.get("/projects/UAV/elements/EL-009")
+            #expect(page.text.contains(#"<a href="/projects/UAV/interfaces?element=EL-009">Interfaces at this element</a>"#))
+            page = try await ed.get("/projects/UAV/interfaces?element=EL-009")
+            #expect(page.text.contains("IF-009") && page.text.contains("IF-002") && !page.text.contains("IF-003"))
 
             // The N² page: the flight computer's new signal rolls up to AVI → PAY, next to the payload data.
             page = try await ed.get("/projects/UAV/n2?level=subsystem")

@@ -116,7 +116,7 @@ enum ElementsController {
         do {
             if let sheet = form?.sheet, let name = form?.name {
                 // The checked sheet comes back as CSV text, whatever the uploaded file was.
-                let table = try ElementSheet.read(Data(sheet.utf8), file: name + ".csv")
+                let table = try ElementSheet.read(Data(sheet.utf8), file: name, csv: true)
                 let report = try await ElementTableImport.run(context, table: table, file: name, dryRun: false)
                 request.flash(.success, "Imported \(name): \(report.created.count) new, \(report.changed.count) changed, "
                               + "\(report.unchanged.count) unchanged.")

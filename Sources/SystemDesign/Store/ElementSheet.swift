@@ -7,10 +7,11 @@ import Vapor
 
 /// Reading and writing the element sheet (CSV or XLSX) for the pages and the API alike.
 enum ElementSheet {
-    /// XLSX when `file` ends in .xlsx, CSV otherwise; a table error names file, row and column (422).
-    static func read(_ data: Data, file: String) throws -> CSVTable {
+    /// XLSX when `file` ends in .xlsx (unless `csv` says the data is CSV whatever the name), CSV otherwise; a
+    /// table error names file, row and column (422).
+    static func read(_ data: Data, file: String, csv: Bool = false) throws -> CSVTable {
         do {
-            return file.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: file) : try CSVTable.read(data, file: file)
+            return !csv && file.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: file) : try CSVTable.read(data, file: file)
         } catch let error as TableError {
             throw ElementImportInvalid([error])
         }

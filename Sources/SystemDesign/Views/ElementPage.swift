@@ -26,6 +26,14 @@ struct ElementPage: PageView {
             FormErrors(errors.filter { ["move", "delete", "relation"].contains($0.field) }.map(\.reason.sentenceCased))
             facts
             if !element.description.isEmpty { Paragraph(element.description).class("description") }
+            if !ElementPageLinks.all.isEmpty {
+                Paragraph {
+                    for (index, entry) in ElementPageLinks.all.enumerated() {
+                        if index > 0 { Text(" · ") }
+                        Link(entry.title, url: entry.path(access.key, element.key))
+                    }
+                }.class("see-also")
+            }
             children
             links
             if canEdit { forms }
