@@ -54,17 +54,20 @@ let package = Package(
             name: "Artifacts",
             dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
+            name: "Governance",
+            dependencies: ["Platform", "Artifacts", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(
             name: "SystemDesign",
-            dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+            dependencies: ["Platform", "Artifacts", "Governance", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "Interfaces",
-            dependencies: ["Platform", "Artifacts", "SystemDesign", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+            dependencies: ["Platform", "Artifacts", "Governance", "SystemDesign", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "Requirements",
             dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
-        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Governance", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "SystemDesign", "Interfaces", "Artifacts", "Interchange"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Governance", "SystemDesign", "Interfaces", "Artifacts", "Interchange"]),
         .target(
             name: "SesaTesting",
             dependencies: [
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
         .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine",
                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "GovernanceTests", dependencies: ["SesaTesting", "Governance", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
         .testTarget(name: "SystemDesignTests", dependencies: ["SesaTesting", "SystemDesign", "TraceEngine"]),
         .testTarget(name: "InterfacesTests", dependencies: ["SesaTesting", "Interfaces", "SystemDesign", "TraceEngine"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),

@@ -161,3 +161,12 @@ for (const input of document.querySelectorAll("input[data-picker]")) {
     }, 150);
   });
 }
+
+// Inline assignment rows (the scope table): a select that belongs to a row's form through its `form`
+// attribute saves the row as soon as it changes; without JavaScript the row's Save button does the same.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!(select instanceof HTMLSelectElement) || !select.form) return;
+  if (!select.form.classList.contains("inline-assign")) return;
+  select.form.requestSubmit();
+});

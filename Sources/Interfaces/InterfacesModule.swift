@@ -1,5 +1,7 @@
 import Artifacts
 import Fluent
+import Foundation
+import Governance
 import Platform
 import SystemDesign
 import Vapor
@@ -7,11 +9,30 @@ import Vapor
 /// Interfaces between system elements, interface types, and the N² matrix: kinds, migrations, pages and API.
 public enum InterfacesModule {
     public static let migrations: [any Migration] = [CreateInterfaces()]
+    /// Owners, side organisations and project interface ids name governance rows: after `GovernanceModule.migrations`.
+    public static let migrationsAfterGovernance: [any Migration] = [AddInterfaceOwnership()]
 
     public static func register(on app: Application) {
         InterfaceKinds.register(app.artifactRegistry)
         ElementReferences.register(table: SystemInterface.schema, column: "side_a_id", noun: "interface")
         ElementReferences.register(table: SystemInterface.schema, column: "side_b_id", noun: "interface")
+        for column in ["owner_org_id", "side_a_org_id", "side_b_org_id"] {
+            GovernanceReferences.organisations.register(table: SystemInterface.schema, column: column, noun: "interface")
+        }
+        PackageReportSections.register(.init(
+            kind: InterfaceKinds.interface.id, title: "Interfaces",
+            columns: [.init("interface_id", "Interface id"), .init("side_a", "Side A"), .init("side_b", "Side B"), .init("type", "Type"),
+                      .init("owner", "Owner"), .init("status", "Status")],
+            path: { InterfacesRoute.interface(project: $0, key: $1).path },
+            details: { ids, projectID, db in
+                let wanted = Set(ids)
+                var details: [UUID: [String: String]] = [:]
+                for row in try await InterfaceQueries.all(projectID: projectID, on: db) where wanted.contains(row.id) {
+                    details[row.id] = ["interface_id": row.projectInterfaceID, "side_a": row.sideAKey, "side_b": row.sideBKey,
+                                       "type": row.type, "owner": row.ownerCode, "status": row.status.rawValue]
+                }
+                return details
+            }))
         ProjectTabs.register(.init(title: "Interfaces") { InterfacesRoute.list(project: $0).path })
         ElementPageLinks.register(.init(title: "Interfaces at this element") { project, element in
             InterfacesRoute.list(project: project).path + "?element=" + PathSegment.encodeKey(element)
@@ -31,6 +52,7 @@ public enum InterfacesModule {
         viewers.get("n2", use: C.n2).htmlPage()
         viewers.get("n2.svg", use: C.n2SVG).htmlPage()
         viewers.get("n2.csv", use: C.n2CSV).htmlPage()
+        viewers.get("interface-reports", use: C.gaps).htmlPage()
         viewers.get(interface, use: C.interface).htmlPage()
         editors.post(interface + ["edit"], use: C.save).htmlPage()
         editors.post(interface + ["delete"], use: C.delete).htmlPage()
@@ -70,6 +92,10 @@ public enum InterfacesModule {
             "getN2Matrix", "The N² matrix at one level of the element tree: non-empty cells with their interfaces",
             [P(name: "level", in: .query, description: "An element level; the first level with elements when absent")] + filters,
             [.json(200, "The matrix", .ref("N2Matrix")), invalid]))
+        viewers.get("interface-gaps", use: A.gaps).openAPI(docs.op(
+            "getInterfaceGaps", "The interface reports: interfaces between different delivery organisations, sides without an organisation, "
+                + "elements without interfaces, interfaces without requirements, design packages without elements (keys)", [],
+            [.json(200, "The reports", InterfaceDTOs.GapsDTO.schema)]))
         viewers.get("interface-types", use: A.types).openAPI(docs.op(
             "getInterfaceTypes", "The project's interface types", [], [.json(200, "Types", InterfaceDTOs.TypesDTO.schema)]))
         leads.put("interface-types", use: A.saveTypes).openAPI(docs.op(

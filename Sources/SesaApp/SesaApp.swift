@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Artifacts
+import Governance
 import Requirements
 import SystemDesign
 import Interfaces
@@ -12,7 +13,8 @@ public enum SesaApp {
     /// Every module's migrations, joined in module-chain order. Append only.
     public static var migrations: [any Migration] {
         PlatformModule.migrations + ArtifactsModule.migrations + RequirementsModule.migrations
-            + SystemDesignModule.migrations + InterfacesModule.migrations
+            + SystemDesignModule.migrations + InterfacesModule.migrations + GovernanceModule.migrations
+            + SystemDesignModule.migrationsAfterGovernance + InterfacesModule.migrationsAfterGovernance
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -39,6 +41,7 @@ public enum SesaApp {
         // modules, in module-chain order
         PlatformModule.register(on: app)
         ArtifactsModule.register(on: app)
+        GovernanceModule.register(on: app)
         SystemDesignModule.register(on: app)
         InterfacesModule.register(on: app)
         RequirementsModule.register(on: app)

@@ -1,5 +1,6 @@
 import Artifacts
 import Fluent
+import Governance
 import Platform
 import Vapor
 
@@ -7,9 +8,27 @@ import Vapor
 /// them: kinds, migrations, pages and API.
 public enum SystemDesignModule {
     public static let migrations: [any Migration] = [CreateSystemElements()]
+    /// Owners and scope allocations name governance rows, so they run after `GovernanceModule.migrations`.
+    public static let migrationsAfterGovernance: [any Migration] = [AddElementOwnership()]
 
     public static func register(on app: Application) {
         SystemDesignKinds.register(app.artifactRegistry)
+        GovernanceReferences.organisations.register(table: SystemElement.schema, column: "owner_org_id", noun: "element")
+        GovernanceReferences.organisations.register(table: ScopeAllocation.schema, column: "org_id", noun: "scope allocation")
+        GovernanceReferences.phases.register(table: ScopeAllocation.schema, column: "phase_id", noun: "scope allocation")
+        ElementReferences.register(table: ScopeAllocation.schema, column: "element_id", noun: "scope allocation")
+        PackageReportSections.register(.init(
+            kind: SystemDesignKinds.element.id, title: "Elements",
+            columns: [.init("level", "Level"), .init("owner", "Owner"), .init("status", "Status")],
+            path: { SystemDesignRoute.element(project: $0, key: $1).path },
+            details: { ids, projectID, db in
+                let wanted = Set(ids)
+                var details: [UUID: [String: String]] = [:]
+                for row in try await SystemElementQueries.all(projectID: projectID, on: db) where wanted.contains(row.id) {
+                    details[row.id] = ["level": row.level, "owner": row.ownerCode, "status": row.status.rawValue]
+                }
+                return details
+            }))
         ProjectTabs.register(.init(title: "System") { SystemDesignRoute.elements(project: $0).path })
         registerPages(app)
         registerAPI(app)
@@ -35,6 +54,10 @@ public enum SystemDesignModule {
         editors.post(element + ["delete"], use: C.delete).htmlPage()
         editors.post(element + ["relations"], use: C.relate).htmlPage()
         editors.post("element-relations", ":linkID", "remove", use: C.unrelate).htmlPage()
+        viewers.get("scope", use: ScopeController.page).htmlPage()
+        editors.post("scope", use: ScopeController.allocate).htmlPage()
+        editors.post("scope", ":allocationID", "edit", use: ScopeController.update).htmlPage()
+        editors.post("scope", ":allocationID", "remove", use: ScopeController.remove).htmlPage()
     }
 
     static func registerAPI(_ app: Application) {

@@ -83,7 +83,7 @@ import Vapor
                 try await SystemElementStore.delete(context, id: pay.id, expectedVersion: pay.version)
                 Issue.record("deleted an element with an interface")
             } catch let invalid as FieldsInvalid {
-                #expect(invalid.errors[0].reason == "\(pay.key) is an end of 1 interface; remove or reconnect them first")
+                #expect(invalid.errors[0].reason == "\(pay.key) is still named by 1 interface; remove or reconnect them first")
             }
             await #expect(throws: FieldsInvalid.self) {
                 try await InterfaceStore.saveTypes(try f.context(.lead), types: ["data", "signal"])

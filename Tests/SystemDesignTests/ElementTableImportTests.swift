@@ -32,12 +32,12 @@ import Vapor
             var table = try await ElementTableImport.table(projectID: projectID, on: app.db)
             #expect(table.header == ElementTableImport.columns)
             #expect(table.rows.map { $0[0] } == ["EL-001", "UAV-1", "UAV-1.1", "UAV-1.1.1"])
-            #expect(table.rows[3] == ["UAV-1.1.1", "Autopilot", "assembly", "UAV-1.1", "proposed", "Holds attitude, altitude"])
+            #expect(table.rows[3] == ["UAV-1.1.1", "Autopilot", "assembly", "UAV-1.1", "proposed", "Holds attitude, altitude", ""])
 
             // Edit the export: rename the autopilot and move it up under the UAV; add a row without a key.
             table.rows[3][1] = "Autopilot unit"
             table.rows[3][3] = "UAV-1"
-            table.rows.append(["", "Datalink", "subsystem", "UAV-1", "proposed", ""])
+            table.rows.append(["", "Datalink", "subsystem", "UAV-1", "proposed", "", ""])
             let reread = try CSVTable.read(table.write(), file: "edited.csv")
             let dry = try await ElementTableImport.run(try f.editor, table: reread, file: "edited.csv", dryRun: true)
             #expect(dry.created == ["row 6"])

@@ -17,14 +17,25 @@ enum InterfaceDTOs {
         var medium: String
         var status: String
         var description: String
+        var owner: String
+        var interfaceID: String
+        var sideAOrg: String
+        var sideBOrg: String
 
         enum CodingKeys: String, CodingKey {
-            case key, title, version, type, direction, medium, status, description
+            case key, title, version, type, direction, medium, status, description, owner
             case sideA = "side_a"
             case sideB = "side_b"
+            case interfaceID = "interface_id"
+            case sideAOrg = "side_a_org"
+            case sideBOrg = "side_b_org"
         }
 
         init(_ row: InterfaceQueries.Row) {
+            owner = row.ownerCode
+            interfaceID = row.projectInterfaceID
+            sideAOrg = row.sideAOrganisation
+            sideBOrg = row.sideBOrganisation
             key = row.key
             title = row.title
             version = row.version
@@ -43,7 +54,12 @@ enum InterfaceDTOs {
             ("type", .string(description: "One of the project's interface types")),
             ("direction", .string(enumValues: N2Matrix.Direction.allCases.map(\.rawValue))), ("medium", .string()),
             ("status", .string(enumValues: SystemInterface.Status.allCases.map(\.rawValue))), ("description", .string()),
-        ], required: ["key", "title", "version", "side_a", "side_b", "type", "direction", "medium", "status", "description"])
+            ("owner", .string(description: "Owner organisation's code, or empty")),
+            ("interface_id", .string(description: "The project's interface id, unique in the project, or empty")),
+            ("side_a_org", .string(description: "Organisation at side A: the one given, else the element's owner")),
+            ("side_b_org", .string(description: "Organisation at side B: the one given, else the element's owner")),
+        ], required: ["key", "title", "version", "side_a", "side_b", "type", "direction", "medium", "status", "description",
+                      "owner", "interface_id", "side_a_org", "side_b_org"])
     }
 
     struct InterfaceList: Content {
@@ -61,11 +77,18 @@ enum InterfaceDTOs {
         var medium: String?
         var status: String?
         var description: String?
+        var owner: String?
+        var interfaceID: String?
+        var sideAOrg: String?
+        var sideBOrg: String?
 
         enum CodingKeys: String, CodingKey {
-            case key, version, title, type, direction, medium, status, description
+            case key, version, title, type, direction, medium, status, description, owner
             case sideA = "side_a"
             case sideB = "side_b"
+            case interfaceID = "interface_id"
+            case sideAOrg = "side_a_org"
+            case sideBOrg = "side_b_org"
         }
 
         static let schema = JSONSchema.object([
@@ -74,8 +97,42 @@ enum InterfaceDTOs {
             ("side_a", .string(description: "Element key")), ("side_b", .string(description: "Element key")),
             ("type", .string()), ("direction", .string(enumValues: N2Matrix.Direction.allCases.map(\.rawValue))),
             ("medium", .string()), ("status", .string(enumValues: SystemInterface.Status.allCases.map(\.rawValue))),
-            ("description", .string()),
+            ("description", .string()), ("owner", .string(description: "Organisation code")),
+            ("interface_id", .string(description: "The project's interface id (unique in the project)")),
+            ("side_a_org", .string(description: "Organisation code at side A; empty: the element's owner")),
+            ("side_b_org", .string(description: "Organisation code at side B; empty: the element's owner")),
         ], required: ["title", "side_a", "side_b", "type"])
+    }
+
+    struct GapsDTO: Content {
+        var crossOrganisation: [InterfaceDTO]
+        var unassignedSides: [String]
+        var elementsWithoutInterfaces: [String]
+        var interfacesWithoutRequirements: [String]
+        var packagesWithoutElements: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case crossOrganisation = "cross_organisation"
+            case unassignedSides = "unassigned_sides"
+            case elementsWithoutInterfaces = "elements_without_interfaces"
+            case interfacesWithoutRequirements = "interfaces_without_requirements"
+            case packagesWithoutElements = "packages_without_elements"
+        }
+
+        init(_ gaps: InterfaceGaps) {
+            crossOrganisation = gaps.crossOrganisation.map(InterfaceDTO.init)
+            unassignedSides = gaps.unassignedSides.map(\.key)
+            elementsWithoutInterfaces = gaps.elementsWithoutInterfaces.map(\.key)
+            interfacesWithoutRequirements = gaps.interfacesWithoutRequirements.map(\.key)
+            packagesWithoutElements = gaps.packagesWithoutElements.map(\.key)
+        }
+
+        static let schema = JSONSchema.object([
+            ("cross_organisation", .array(.ref("Interface"))), ("unassigned_sides", .array(.string())),
+            ("elements_without_interfaces", .array(.string())), ("interfaces_without_requirements", .array(.string())),
+            ("packages_without_elements", .array(.string())),
+        ], required: ["cross_organisation", "unassigned_sides", "elements_without_interfaces", "interfaces_without_requirements",
+                      "packages_without_elements"])
     }
 
     struct TypesDTO: Content {

@@ -24,6 +24,13 @@ public final class SystemInterface: Model, @unchecked Sendable {
     @Field(key: "medium") public var medium: String
     @Enum(key: "status") public var status: Status
     @Field(key: "description") public var description: String
+    /// The delivery organisation that owns the interface (controls its ICD), if any.
+    @OptionalField(key: "owner_org_id") public var ownerOrgID: UUID?
+    /// The project's own interface identifier (e.g. `ICD-AV-042`), unique in the project; nil when none.
+    @OptionalField(key: "project_interface_id") public var projectInterfaceID: String?
+    /// The organisations responsible for each side; nil means the end element's owner.
+    @OptionalField(key: "side_a_org_id") public var sideAOrgID: UUID?
+    @OptionalField(key: "side_b_org_id") public var sideBOrgID: UUID?
     /// Key and title in lower case, for search.
     @Field(key: "search_text") public var searchText: String
 

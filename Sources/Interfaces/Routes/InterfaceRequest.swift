@@ -22,7 +22,8 @@ enum InterfaceRequest {
             }
             statuses.insert(status)
         }
-        return InterfaceQueries.Filter(types: Set(list("type")), statuses: statuses)
+        return InterfaceQueries.Filter(types: Set(list("type")), statuses: statuses,
+                                       organisation: (request.query[String.self, at: "organisation"] ?? "").trimmingCharacters(in: .whitespaces).uppercased())
     }
 
     /// The matrix for the request's level (`?level=`) and filters.
@@ -55,7 +56,8 @@ enum InterfaceRequest {
 
     /// A draft from form or JSON fields; unknown statuses are refused, the rest is checked by the store.
     static func draft(title: String?, sideA: String?, sideB: String?, type: String?, direction: String?, medium: String?,
-                      status: String?, description: String?, _ request: Request) async throws -> InterfaceDraft
+                      status: String?, description: String?, owner: String?, interfaceID: String?, sideAOrg: String?,
+                      sideBOrg: String?, _ request: Request) async throws -> InterfaceDraft
     {
         var interfaceStatus = SystemInterface.Status.proposed
         if let status, !status.isEmpty {
@@ -68,6 +70,10 @@ enum InterfaceRequest {
                                    sideB: try await elementID(sideB, field: "side_b", request), type: type ?? "",
                                    medium: medium ?? "", status: interfaceStatus, description: description ?? "")
         draft.direction = direction ?? N2Matrix.Direction.aToB.rawValue
+        draft.owner = owner ?? ""
+        draft.projectInterfaceID = interfaceID ?? ""
+        draft.sideAOrg = sideAOrg ?? ""
+        draft.sideBOrg = sideBOrg ?? ""
         return draft
     }
 }

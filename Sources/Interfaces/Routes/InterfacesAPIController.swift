@@ -16,6 +16,11 @@ enum InterfacesAPIController {
         return .init(items: rows.map(InterfaceDTOs.InterfaceDTO.init))
     }
 
+    @Sendable static func gaps(_ request: Request) async throws -> InterfaceDTOs.GapsDTO {
+        let access = try request.requireProject()
+        return .init(try await InterfaceGaps.load(projectID: access.projectID, on: request.db))
+    }
+
     @Sendable static func show(_ request: Request) async throws -> InterfaceDTOs.InterfaceDTO {
         .init(try await InterfaceRequest.interface(request))
     }
@@ -24,7 +29,8 @@ enum InterfacesAPIController {
         let input = try request.content.decode(InterfaceDTOs.InterfaceInput.self)
         let draft = try await InterfaceRequest.draft(title: input.title, sideA: input.sideA, sideB: input.sideB, type: input.type,
                                                      direction: input.direction, medium: input.medium, status: input.status,
-                                                     description: input.description, request)
+                                                     description: input.description, owner: input.owner,
+                                                     interfaceID: input.interfaceID, sideAOrg: input.sideAOrg, sideBOrg: input.sideBOrg, request)
         let artifact = try await InterfaceStore.create(try ArtifactContext(request), draft: draft, key: input.key)
         return try await dto(key: artifact.key, request).encodeResponse(status: .created, for: request)
     }
@@ -37,7 +43,8 @@ enum InterfacesAPIController {
         }
         let draft = try await InterfaceRequest.draft(title: input.title, sideA: input.sideA, sideB: input.sideB, type: input.type,
                                                      direction: input.direction, medium: input.medium, status: input.status,
-                                                     description: input.description, request)
+                                                     description: input.description, owner: input.owner,
+                                                     interfaceID: input.interfaceID, sideAOrg: input.sideAOrg, sideBOrg: input.sideBOrg, request)
         try await InterfaceStore.update(try ArtifactContext(request), id: row.id, expectedVersion: version, draft: draft)
         return try await dto(key: row.key, request)
     }

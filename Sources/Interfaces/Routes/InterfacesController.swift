@@ -1,6 +1,7 @@
 import Artifacts
 import Fluent
 import Foundation
+import Governance
 import Interchange
 import Platform
 import SystemDesign
@@ -18,11 +19,16 @@ enum InterfacesController {
         var medium: String?
         var status: String?
         var description: String?
+        var owner: String?
+        var interface_id: String?
+        var side_a_org: String?
+        var side_b_org: String?
         var version: Int?
 
         func draft(_ request: Request) async throws -> InterfaceDraft {
             try await InterfaceRequest.draft(title: title, sideA: side_a, sideB: side_b, type: type, direction: direction,
-                                             medium: medium, status: status, description: description, request)
+                                             medium: medium, status: status, description: description, owner: owner,
+                                             interfaceID: interface_id, sideAOrg: side_a_org, sideBOrg: side_b_org, request)
         }
     }
 
@@ -58,6 +64,7 @@ enum InterfacesController {
         }
         let types = try await InterfaceSettings.of(access.projectID, on: request.db).typeList
         return request.render(InterfacesPage(access: access, rows: rows, scope: scope, types: types, filter: filter,
+                                             organisations: try await organisationChoices(access.projectID, any: "none", on: request.db),
                                              csrfToken: request.csrfToken, form: form,
                                              typesText: typesText ?? types.joined(separator: "\n"), errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -105,6 +112,7 @@ enum InterfacesController {
         let links = outgoing.map { (request.artifactRegistry.linkKind($0.link.kind)?.label ?? $0.link.kind, $0.otherKey, $0.link.suspect) }
             + incoming.map { (request.artifactRegistry.linkKind($0.link.kind)?.inverseLabel ?? $0.link.kind, $0.otherKey, $0.link.suspect) }
         return request.render(InterfacePage(access: access, row: row, types: types + (types.contains(row.type) ? [] : [row.type]),
+                                            organisations: try await organisationChoices(access.projectID, any: "none", on: request.db),
                                             links: links.map { .init(label: $0.0, otherKey: $0.1, suspect: $0.2) },
                                             csrfToken: request.csrfToken, form: form, errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -133,13 +141,24 @@ enum InterfacesController {
         return request.redirect(to: InterfacesRoute.list(project: access.key).path, redirectType: .normal)
     }
 
+    /// ("", `any`) and each delivery organisation as (code, "Name (CODE)").
+    static func organisationChoices(_ projectID: UUID, any: String, on db: any Database) async throws -> [(value: String, title: String)] {
+        [("", any)] + (try await GovernanceQueries.organisations(projectID: projectID, on: db)).map { ($0.code, $0.label) }
+    }
+
+    @Sendable static func gaps(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        return request.render(InterfaceGapsPage(access: access, gaps: try await InterfaceGaps.load(projectID: access.projectID, on: request.db)))
+    }
+
     // MARK: N²
 
     @Sendable static func n2(_ request: Request) async throws -> Response {
         let access = try request.requireProject()
         let (view, levels, filter) = try await InterfaceRequest.view(request)
         let types = try await InterfaceSettings.of(access.projectID, on: request.db).typeList
-        return request.render(N2Page(access: access, view: view, levels: levels, types: types, filter: filter))
+        return request.render(N2Page(access: access, view: view, levels: levels, types: types, filter: filter,
+                                     organisations: try await organisationChoices(access.projectID, any: "any", on: request.db)))
     }
 
     @Sendable static func n2SVG(_ request: Request) async throws -> Response {

@@ -23,20 +23,38 @@ public enum InterfaceQueries {
         public let medium: String
         public let status: SystemInterface.Status
         public let description: String
+        /// Organisation codes ("" when none) and the project interface id ("" when none).
+        public let ownerCode: String
+        public let projectInterfaceID: String
+        /// The side organisations as given on the interface ("" when not given).
+        public let sideAOrg: String
+        public let sideBOrg: String
+        /// The end elements' owners.
+        public let sideAElementOwner: String
+        public let sideBElementOwner: String
+
+        /// The organisation at each side: the one given, else the end element's owner ("" when neither).
+        public var sideAOrganisation: String { sideAOrg.isEmpty ? sideAElementOwner : sideAOrg }
+        public var sideBOrganisation: String { sideBOrg.isEmpty ? sideBElementOwner : sideBOrg }
     }
 
     /// Which interfaces a list or the matrix shows; nil or empty means any.
     public struct Filter: Sendable, Equatable {
         public var types: Set<String> = []
         public var statuses: Set<SystemInterface.Status> = []
+        /// A delivery organisation's code: only interfaces it owns or is at a side of.
+        public var organisation = ""
 
-        public init(types: Set<String> = [], statuses: Set<SystemInterface.Status> = []) {
+        public init(types: Set<String> = [], statuses: Set<SystemInterface.Status> = [], organisation: String = "") {
             self.types = types
             self.statuses = statuses
+            self.organisation = organisation
         }
 
         public func admits(_ row: Row) -> Bool {
             (types.isEmpty || types.contains(row.type)) && (statuses.isEmpty || statuses.contains(row.status))
+                && (organisation.isEmpty || row.ownerCode == organisation || row.sideAOrganisation == organisation
+                    || row.sideBOrganisation == organisation)
         }
     }
 
@@ -47,9 +65,16 @@ public enum InterfaceQueries {
     {
         let sql = """
             SELECT i.artifact_id, a.key, a.title, a.version, i.side_a_id, i.side_b_id, sa.key AS a_key, sb.key AS b_key,
-                   sa.title AS a_title, sb.title AS b_title, i.interface_type, i.direction, i.medium, i.status, i.description
+                   sa.title AS a_title, sb.title AS b_title, i.interface_type, i.direction, i.medium, i.status, i.description,
+                   COALESCE(oi.code, ''), COALESCE(i.project_interface_id, ''), COALESCE(osa.code, ''), COALESCE(osb.code, ''),
+                   COALESCE(oea.code, ''), COALESCE(oeb.code, '')
             FROM interfaces i JOIN artifacts a ON a.id = i.artifact_id
             JOIN artifacts sa ON sa.id = i.side_a_id JOIN artifacts sb ON sb.id = i.side_b_id
+            LEFT JOIN delivery_organisations oi ON oi.id = i.owner_org_id
+            LEFT JOIN delivery_organisations osa ON osa.id = i.side_a_org_id
+            LEFT JOIN delivery_organisations osb ON osb.id = i.side_b_org_id
+            LEFT JOIN system_elements ea ON ea.artifact_id = i.side_a_id LEFT JOIN delivery_organisations oea ON oea.id = ea.owner_org_id
+            LEFT JOIN system_elements eb ON eb.artifact_id = i.side_b_id LEFT JOIN delivery_organisations oeb ON oeb.id = eb.owner_org_id
             WHERE i.project_id = $1 AND a.deleted_at IS NULL
             """ + (extra.map { " AND " + $0 } ?? "") + " ORDER BY a.key"
         return try await RowStream.map(sql, [.uuid(projectID)] + binds, on: db) { row in
@@ -57,7 +82,9 @@ public enum InterfaceQueries {
                 sideA: try row.uuid(4), sideB: try row.uuid(5), sideAKey: try row.string(6), sideBKey: try row.string(7),
                 sideATitle: try row.string(8), sideBTitle: try row.string(9), type: try row.string(10),
                 direction: N2Matrix.Direction(rawValue: try row.string(11)) ?? .undirected, medium: try row.string(12),
-                status: SystemInterface.Status(rawValue: try row.string(13)) ?? .proposed, description: try row.string(14))
+                status: SystemInterface.Status(rawValue: try row.string(13)) ?? .proposed, description: try row.string(14),
+                ownerCode: try row.string(15), projectInterfaceID: try row.string(16), sideAOrg: try row.string(17),
+                sideBOrg: try row.string(18), sideAElementOwner: try row.string(19), sideBElementOwner: try row.string(20))
         }
     }
 

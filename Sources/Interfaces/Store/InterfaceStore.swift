@@ -1,6 +1,7 @@
 import Artifacts
 import Fluent
 import Foundation
+import Governance
 import Platform
 import SystemDesign
 import Vapor
@@ -17,12 +18,14 @@ public enum InterfaceStore {
             let types = try await InterfaceSettings.of(context.projectID, on: db).typeList
             let draft = try draft.validated(types: types)
             let (a, b) = try await ends(draft, context, on: db)
+            let orgs = try await organisations(draft, except: nil, context, on: db)
             let artifact = try await writer.create(kind: InterfaceKinds.interface.id, title: draft.title,
                                                    fields: draft.fields(sideAKey: a.key, sideBKey: b.key), key: key)
             let row = SystemInterface()
             row.id = try artifact.requireID()
             row.projectID = context.projectID
             apply(draft, key: artifact.key, to: row)
+            apply(orgs, draft, to: row)
             try await row.create(on: db)
             return artifact
         }
@@ -40,9 +43,11 @@ public enum InterfaceStore {
             let types = try await InterfaceSettings.of(context.projectID, on: db).typeList
             let draft = try draft.validated(types: types + [row.type])  // a type removed since may stay on old interfaces
             let (a, b) = try await ends(draft, context, on: db)
+            let orgs = try await organisations(draft, except: id, context, on: db)
             let saved = try await writer.update(id, expectedVersion: expectedVersion, title: draft.title,
                                                 fields: draft.fields(sideAKey: a.key, sideBKey: b.key))
             apply(draft, key: saved.key, to: row)
+            apply(orgs, draft, to: row)
             try await row.update(on: db)
             return saved
         }
@@ -99,6 +104,38 @@ public enum InterfaceStore {
         row.status = draft.status
         row.description = draft.description
         row.searchText = (key + " " + draft.title).lowercased()
+    }
+
+    /// Owner and side organisations by code, checked in the project with the project interface id's uniqueness;
+    /// every problem named at once.
+    static func organisations(_ draft: InterfaceDraft, except id: UUID?, _ context: ArtifactContext, on db: any Database) async throws
+        -> (owner: UUID?, sideA: UUID?, sideB: UUID?)
+    {
+        var errors: [ProblemDetails.FieldError] = []
+        func org(_ code: String, _ field: String) async throws -> UUID? {
+            do { return try await GovernanceQueries.organisationID(code: code, field: field, projectID: context.projectID, on: db) } catch let invalid as FieldsInvalid {
+                errors += invalid.errors
+                return nil
+            }
+        }
+        let result = (try await org(draft.owner, "owner"), try await org(draft.sideAOrg, "side_a_org"), try await org(draft.sideBOrg, "side_b_org"))
+        if !draft.projectInterfaceID.isEmpty {
+            var same = SystemInterface.query(on: db).filter(\.$projectID == context.projectID)
+                .filter(\.$projectInterfaceID == draft.projectInterfaceID)
+            if let id { same = same.filter(\.$id != id) }
+            if let other = try await same.first(), let artifact = try await Artifact.find(other.id, on: db) {
+                errors.append(.init(field: "interface_id", reason: "\(artifact.key) already has the project interface id “\(draft.projectInterfaceID)”"))
+            }
+        }
+        guard errors.isEmpty else { throw FieldsInvalid(errors: errors) }
+        return result
+    }
+
+    static func apply(_ orgs: (owner: UUID?, sideA: UUID?, sideB: UUID?), _ draft: InterfaceDraft, to row: SystemInterface) {
+        row.ownerOrgID = orgs.owner
+        row.sideAOrgID = orgs.sideA
+        row.sideBOrgID = orgs.sideB
+        row.projectInterfaceID = draft.projectInterfaceID.isEmpty ? nil : draft.projectInterfaceID
     }
 
     /// The two ends as live elements of this project, or a refusal naming the side.

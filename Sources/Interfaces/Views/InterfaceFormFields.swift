@@ -8,6 +8,7 @@ struct InterfaceFormFields: Component {
     let project: String
     let form: InterfacesController.InterfaceForm
     let types: [String]
+    let organisations: [(value: String, title: String)]
     let errors: [ProblemDetails.FieldError]
 
     static let directions: [(value: String, title: String)] = [
@@ -27,6 +28,13 @@ struct InterfaceFormFields: Component {
             FormField("Medium or protocol", name: "medium", value: form.medium ?? "", error: fieldError(errors, "medium"))
             SelectField("Status", name: "status", options: SystemInterface.Status.allCases.map { ($0.rawValue, $0.rawValue) },
                         selected: form.status ?? "proposed")
+            FormField("Project interface id", name: "interface_id", value: form.interface_id ?? "", error: fieldError(errors, "interface_id"),
+                      hint: "The project's own id for the interface (e.g. from the ICD register); unique in the project.")
+            SelectField("Owner organisation", name: "owner", options: organisations, selected: form.owner ?? "", error: fieldError(errors, "owner"))
+            SelectField("Side A organisation", name: "side_a_org", options: [("", "the element's owner")] + organisations.dropFirst(),
+                        selected: form.side_a_org ?? "", error: fieldError(errors, "side_a_org"))
+            SelectField("Side B organisation", name: "side_b_org", options: [("", "the element's owner")] + organisations.dropFirst(),
+                        selected: form.side_b_org ?? "", error: fieldError(errors, "side_b_org"))
             TextAreaField("Description", name: "description", value: form.description ?? "", error: fieldError(errors, "description"), rows: 3)
         }
     }

@@ -14,6 +14,8 @@ struct InterfacePage: PageView {
     let access: ProjectAccess
     let row: InterfaceQueries.Row
     let types: [String]
+    /// ("", "none") and the delivery organisations by code.
+    var organisations: [(value: String, title: String)] = []
     let links: [LinkLine]
     let csrfToken: String
     var form: InterfacesController.InterfaceForm?
@@ -34,6 +36,10 @@ struct InterfacePage: PageView {
                 Tag("dt", text: "Direction"); Tag("dd", text: "\(row.direction.arrow) \(row.direction.rawValue)")
                 Tag("dt", text: "Side B")
                 Tag("dd") { Link("\(row.sideBKey) \(row.sideBTitle)", url: SystemDesignRoute.element(project: access.key, key: row.sideBKey).path) }
+                Tag("dt", text: "Project interface id"); Tag("dd", text: row.projectInterfaceID.isEmpty ? "—" : row.projectInterfaceID)
+                Tag("dt", text: "Organisations"); Tag("dd", text: "side A: \(row.sideAOrganisation.isEmpty ? "—" : row.sideAOrganisation), "
+                                                        + "side B: \(row.sideBOrganisation.isEmpty ? "—" : row.sideBOrganisation)")
+                Tag("dt", text: "Owner"); Tag("dd", text: row.ownerCode.isEmpty ? "—" : row.ownerCode)
                 Tag("dt", text: "Type"); Tag("dd", text: row.type)
                 Tag("dt", text: "Medium or protocol"); Tag("dd", text: row.medium.isEmpty ? "—" : row.medium)
                 Tag("dt", text: "Status"); Tag("dd") { Span(row.status.rawValue).class("badge interface-status-\(row.status.rawValue)") }
@@ -53,13 +59,14 @@ struct InterfacePage: PageView {
     @ComponentBuilder var forms: Component {
         let values = form ?? InterfacesController.InterfaceForm(
             title: row.title, side_a: row.sideAKey, side_b: row.sideBKey, type: row.type, direction: row.direction.rawValue,
-            medium: row.medium, status: row.status.rawValue, description: row.description, version: row.version)
+            medium: row.medium, status: row.status.rawValue, description: row.description, owner: row.ownerCode,
+            interface_id: row.projectInterfaceID, side_a_org: row.sideAOrg, side_b_org: row.sideBOrg, version: row.version)
         H2("Edit")
         PostForm(action: InterfacesRoute.edit(project: access.key, key: row.key).path, csrfToken: csrfToken) {
             Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
                 Attribute(name: "type", value: "hidden"), Attribute(name: "name", value: "version"), Attribute(name: "value", value: String(row.version)),
             ])
-            InterfaceFormFields(project: access.key, form: values, types: types, errors: errors)
+            InterfaceFormFields(project: access.key, form: values, types: types, organisations: organisations, errors: errors)
             Button("Save").attribute(named: "type", value: "submit").class("primary")
         }
         ActionButton("Delete \(row.key)", action: InterfacesRoute.delete(project: access.key, key: row.key).path, csrfToken: csrfToken,

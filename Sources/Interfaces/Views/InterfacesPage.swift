@@ -11,6 +11,8 @@ struct InterfacesPage: PageView {
     let scope: String?
     let types: [String]
     let filter: InterfaceQueries.Filter
+    /// ("", "none") and the delivery organisations by code.
+    var organisations: [(value: String, title: String)] = []
     let csrfToken: String
     var form = InterfacesController.InterfaceForm()
     var typesText = ""
@@ -26,6 +28,8 @@ struct InterfacesPage: PageView {
             ProjectTabs(access: access, current: "Interfaces")
             Paragraph {
                 Link("N² matrix", url: InterfacesRoute.n2(project: access.key).path)
+                Text(" · ")
+                Link("Reports and gaps", url: InterfacesRoute.gaps(project: access.key).path)
                 if let scope {
                     Text(" · Showing the interfaces \(scope). ")
                     Link("Show all", url: InterfacesRoute.list(project: access.key).path)
@@ -44,6 +48,8 @@ struct InterfacesPage: PageView {
                         id: "filter-type")
             SelectField("Status", name: "status", options: [("", "any")] + SystemInterface.Status.allCases.map { ($0.rawValue, $0.rawValue) },
                         selected: filter.statuses.first?.rawValue ?? "", id: "filter-status")
+            SelectField("Delivery organisation", name: "organisation", options: [("", "any")] + organisations.dropFirst(),
+                        selected: filter.organisation, id: "filter-organisation")
             Button("Filter").attribute(named: "type", value: "submit")
         }.class("filters")
     }
@@ -53,12 +59,13 @@ struct InterfacesPage: PageView {
             Paragraph("No interfaces here yet. An interface joins two system elements: what flows, which way, over what.").class("empty")
         } else {
             Table(header: TableRow {
-                TableHeaderCell("Key"); TableHeaderCell("Name"); TableHeaderCell("Side A"); TableHeaderCell("")
+                TableHeaderCell("Key"); TableHeaderCell("Interface id"); TableHeaderCell("Name"); TableHeaderCell("Side A"); TableHeaderCell("")
                 TableHeaderCell("Side B"); TableHeaderCell("Type"); TableHeaderCell("Medium"); TableHeaderCell("Status")
             }) {
                 for row in rows {
                     TableRow {
                         TableCell { Link(row.key, url: InterfacesRoute.interface(project: access.key, key: row.key).path) }
+                        TableCell(row.projectInterfaceID)
                         TableCell(row.title)
                         TableCell("\(row.sideAKey) \(row.sideATitle)")
                         TableCell(row.direction.arrow).attribute(named: "title", value: row.direction.rawValue)
@@ -75,7 +82,7 @@ struct InterfacesPage: PageView {
     @ComponentBuilder var newForm: Component {
         H2("New interface")
         PostForm(action: InterfacesRoute.list(project: access.key).path, csrfToken: csrfToken) {
-            InterfaceFormFields(project: access.key, form: form, types: types, errors: errors)
+            InterfaceFormFields(project: access.key, form: form, types: types, organisations: organisations, errors: errors)
             Button("Create interface").attribute(named: "type", value: "submit").class("primary")
         }
     }

@@ -11,6 +11,7 @@ public enum InterfacesRoute: Sendable {
     case n2(project: String)
     /// `format`: svg or csv.
     case n2Export(project: String, format: String)
+    case gaps(project: String)
 
     public var path: String {
         let base = "/projects/"
@@ -22,6 +23,7 @@ public enum InterfacesRoute: Sendable {
         case .types(let project): return base + PathSegment.encode(project) + "/interface-types"
         case .n2(let project): return base + PathSegment.encode(project) + "/n2"
         case .n2Export(let project, let format): return base + PathSegment.encode(project) + "/n2." + format
+        case .gaps(let project): return base + PathSegment.encode(project) + "/interface-reports"
         }
     }
 }

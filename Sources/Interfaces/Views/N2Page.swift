@@ -11,6 +11,8 @@ struct N2Page: PageView {
     let levels: [String]
     let types: [String]
     let filter: InterfaceQueries.Filter
+    /// ("", "any") and the delivery organisations, for the organisation filter.
+    var organisations: [(value: String, title: String)] = []
 
     var pageTitle: String { "\(access.key) N² matrix" }
     var breadcrumbs: [Breadcrumb] {
@@ -26,6 +28,7 @@ struct N2Page: PageView {
         var items = [URLQueryItem(name: "level", value: view.level)]
         if !filter.types.isEmpty { items.append(URLQueryItem(name: "type", value: filter.types.sorted().joined(separator: ","))) }
         if !filter.statuses.isEmpty { items.append(URLQueryItem(name: "status", value: filter.statuses.map(\.rawValue).sorted().joined(separator: ","))) }
+        if !filter.organisation.isEmpty { items.append(URLQueryItem(name: "organisation", value: filter.organisation)) }
         var components = URLComponents()
         components.queryItems = items
         return "?" + (components.percentEncodedQuery ?? "")
@@ -48,6 +51,7 @@ struct N2Page: PageView {
                 SelectField("Type", name: "type", options: [("", "any")] + types.map { ($0, $0) }, selected: filter.types.first ?? "")
                 SelectField("Status", name: "status", options: [("", "any")] + SystemInterface.Status.allCases.map { ($0.rawValue, $0.rawValue) },
                             selected: filter.statuses.first?.rawValue ?? "")
+                SelectField("Delivery organisation", name: "organisation", options: organisations, selected: filter.organisation)
                 Button("Show").attribute(named: "type", value: "submit")
             }.class("filters")
             Paragraph {

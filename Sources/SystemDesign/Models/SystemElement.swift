@@ -20,6 +20,8 @@ public final class SystemElement: Model, @unchecked Sendable {
     @Field(key: "level") public var level: String
     @Enum(key: "status") public var status: Status
     @Field(key: "description") public var description: String
+    /// The delivery organisation that owns the element, if any.
+    @OptionalField(key: "owner_org_id") public var ownerOrgID: UUID?
     /// Key and title in lower case, for the picker.
     @Field(key: "search_text") public var searchText: String
 

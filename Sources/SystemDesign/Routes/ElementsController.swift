@@ -14,11 +14,12 @@ enum ElementsController {
         var status: String?
         var description: String?
         var parent: String?
+        var owner: String?
         var version: Int?
 
         var draft: ElementDraft {
             ElementDraft(title: title ?? "", description: description ?? "", level: level ?? "",
-                         status: SystemElement.Status(rawValue: status ?? "") ?? .proposed)
+                         status: SystemElement.Status(rawValue: status ?? "") ?? .proposed, owner: owner ?? "")
         }
     }
 
@@ -37,7 +38,9 @@ enum ElementsController {
         let levels = try await SystemDesignSettings.of(access.projectID, on: request.db).levelList
         let relations = try await SystemElementQueries.relations(projectID: access.projectID, kind: SystemDesignKinds.dependsOn.id,
                                                                  on: request.db)
-        return request.render(ElementsPage(access: access, rows: rows, levels: levels, relations: relations, csrfToken: request.csrfToken, form: form,
+        return request.render(ElementsPage(access: access, rows: rows, levels: levels, relations: relations, csrfToken: request.csrfToken,
+                                           organisations: try await ScopeController.organisationChoices(access.projectID, on: request.db),
+                                           form: form,
                                            levelsText: levelsText ?? levels.joined(separator: "\n"), importResult: report,
                                            errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -152,6 +155,7 @@ enum ElementsController {
                                                   on: request.db)
         let levels = try await SystemDesignSettings.of(access.projectID, on: request.db).levelList
         return request.render(ElementPage(access: access, detail: detail, levels: levels, csrfToken: request.csrfToken,
+                                          organisations: try await ScopeController.organisationChoices(access.projectID, on: request.db),
                                           form: form, errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

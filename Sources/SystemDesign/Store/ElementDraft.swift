@@ -9,12 +9,15 @@ public struct ElementDraft: Sendable, Equatable {
     public var description: String
     public var level: String
     public var status: SystemElement.Status
+    /// The owner's delivery organisation code, or empty; the store resolves it in the project.
+    public var owner: String
 
-    public init(title: String, description: String = "", level: String, status: SystemElement.Status = .proposed) {
+    public init(title: String, description: String = "", level: String, status: SystemElement.Status = .proposed, owner: String = "") {
         self.title = title
         self.description = description
         self.level = level
         self.status = status
+        self.owner = owner
     }
 
     init(fields: ArtifactFields, title: String) {
@@ -26,6 +29,7 @@ public struct ElementDraft: Sendable, Equatable {
         } else {
             status = .proposed
         }
+        if case .string(let text) = fields["owner"] { owner = text } else { owner = "" }
     }
 
     /// Trimmed and checked against the project's levels; every problem named at once.
@@ -34,6 +38,7 @@ public struct ElementDraft: Sendable, Equatable {
         draft.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         draft.description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         draft.level = level.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        draft.owner = owner.trimmingCharacters(in: .whitespaces).uppercased()
         var errors: [ProblemDetails.FieldError] = []
         if draft.title.isEmpty || draft.title.count > 200 {
             errors.append(.init(field: "title", reason: "the title must be 1–200 characters"))
@@ -51,6 +56,6 @@ public struct ElementDraft: Sendable, Equatable {
 
     func fields(parentKey: String?) -> ArtifactFields {
         ["description": .string(description), "level": .string(level), "status": .string(status.rawValue),
-         "parent": .string(parentKey ?? "")]
+         "parent": .string(parentKey ?? ""), "owner": .string(owner)]
     }
 }

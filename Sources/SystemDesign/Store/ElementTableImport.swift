@@ -1,17 +1,18 @@
 import Artifacts
 import Fluent
 import Foundation
+import Governance
 import Interchange
 import Platform
 import TraceEngine
 import Vapor
 
-/// Elements from a CSV or XLSX sheet (columns key, title, level, parent, status, description — the export's
-/// columns). Rows are matched by key, so a re-import of an edited export updates in place; columns a sheet leaves
+/// Elements from a CSV or XLSX sheet (columns key, title, level, parent, status, description, owner — the
+/// export's columns; owner is a delivery organisation's code). Rows are matched by key, so a re-import of an edited export updates in place; columns a sheet leaves
 /// out (status, description, parent) keep their values; a row without a key is a new element. Every row is
 /// checked before anything is written, and the whole sheet is applied in one transaction: all or nothing.
 public enum ElementTableImport {
-    public static let columns = ["key", "title", "level", "parent", "status", "description"]
+    public static let columns = ["key", "title", "level", "parent", "status", "description", "owner"]
 
     public struct Report: Sendable, Equatable {
         /// Keys of new elements (`row N` for rows without a key on a dry run).
@@ -58,12 +59,14 @@ public enum ElementTableImport {
     {
         let settings = try await SystemDesignSettings.of(context.projectID, on: db)
         let existing = try await SystemElementQueries.all(projectID: context.projectID, on: db)
-        return (try check(table, file: file, levels: settings.levelList, existing: existing), existing)
+        let organisations = Set(try await GovernanceQueries.organisations(projectID: context.projectID, on: db).map(\.code))
+        return (try check(table, file: file, levels: settings.levelList, existing: existing, organisations: organisations), existing)
     }
 
     // MARK: checking
 
-    static func check(_ table: CSVTable, file: String, levels: [String], existing: [SystemElementQueries.Row]) throws -> [Line] {
+    static func check(_ table: CSVTable, file: String, levels: [String], existing: [SystemElementQueries.Row],
+                      organisations: Set<String> = []) throws -> [Line] {
         let header = table.header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
         var errors: [TableError] = []
         var index: [String: Int] = [:]
@@ -105,7 +108,12 @@ public enum ElementTableImport {
                     fail("status", "“\(statusText)” is not a status (\(SystemElement.Status.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
             }
-            var draft = ElementDraft(title: cell("title"), description: cell("description"), level: cell("level"), status: status)
+            let owner = cell("owner").uppercased()
+            if !owner.isEmpty && !organisations.contains(owner) {
+                fail("owner", "there is no delivery organisation “\(owner)” in the project")
+            }
+            var draft = ElementDraft(title: cell("title"), description: cell("description"), level: cell("level"), status: status,
+                                     owner: owner)
             do { draft = try draft.validated(levels: levels) } catch let invalid as FieldsInvalid {
                 for error in invalid.errors { fail(error.field, error.reason) }
             }
@@ -115,6 +123,7 @@ public enum ElementTableImport {
             if !statusText.isEmpty { given.insert("status") }
             if index["description"] != nil { given.insert("description") }
             if index["parent"] != nil { given.insert("parent") }
+            if index["owner"] != nil { given.insert("owner") }
             lines.append(Line(number: number, key: key.isEmpty ? nil : key, draft: draft, parentKey: parent.isEmpty ? nil : parent,
                               given: given))
         }
@@ -167,11 +176,13 @@ public enum ElementTableImport {
                     if !line.given.contains("status") { draft.status = before.status }
                     if !line.given.contains("description") { draft.description = before.description }
                     if !line.given.contains("parent") { parentID = current.parentID }
+                    if !line.given.contains("owner") { draft.owner = before.owner }
                     var changed: [String] = []
                     if before.title != draft.title { changed.append("title") }
                     if before.description != draft.description { changed.append("description") }
                     if before.level != draft.level { changed.append("level") }
                     if before.status != draft.status { changed.append("status") }
+                    if before.owner != draft.owner { changed.append("owner") }
                     if current.parentID != parentID { changed.append("parent") }
                     guard !changed.isEmpty else { report.unchanged.append(key); continue }
                     report.changed.append(Change(key: key, fields: changed))
@@ -199,7 +210,7 @@ public enum ElementTableImport {
         let keys = Dictionary(rows.map { ($0.element.id, $0.element.key) }, uniquingKeysWith: { a, _ in a })
         return CSVTable(header: columns, rows: rows.map { row in
             let e = row.element
-            return [e.key, e.title, e.level, e.parentID.flatMap { keys[$0] } ?? "", e.status.rawValue, e.description]
+            return [e.key, e.title, e.level, e.parentID.flatMap { keys[$0] } ?? "", e.status.rawValue, e.description, e.ownerCode]
         })
     }
 }

@@ -6,7 +6,7 @@ public enum SystemDesignKinds {
     /// in the tree or a status change does not change what the element is.
     public static let element = ArtifactKind(
         id: "system-element", label: "System element", keyPattern: "EL-###", triggerFields: ["title", "description"],
-        fields: ["description", "level", "parent", "status"])
+        fields: ["description", "level", "owner", "parent", "status"])
 
     /// Typed relations between elements outside the tree. `depends-on` must not loop (an element cannot depend
     /// on itself through others); `associated-with` is a plain, undirected-in-meaning association.
@@ -21,11 +21,15 @@ public enum SystemDesignKinds {
     public static let allocatedTo = LinkKind(
         id: "allocated-to", label: "allocated to", inverseLabel: "allocates", pairs: [.init("requirement", element.id)])
 
+    /// Elements belong to design packages (the kind is the governance module's; this adds the pair).
+    public static let inPackage = LinkKind(
+        id: "in-package", label: "in package", inverseLabel: "contains", pairs: [.init(element.id, "design-package")])
+
     /// The relation kinds a person may choose between two elements.
     public static let relationKinds = [dependsOn, associatedWith]
 
     public static func register(_ registry: ArtifactRegistry) {
         registry.register(element)
-        for kind in relationKinds + [allocatedTo] { registry.register(kind) }
+        for kind in relationKinds + [allocatedTo, inPackage] { registry.register(kind) }
     }
 }

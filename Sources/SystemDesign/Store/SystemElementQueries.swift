@@ -16,6 +16,8 @@ public enum SystemElementQueries {
         public let level: String
         public let status: SystemElement.Status
         public let description: String
+        /// The owner organisation's code, or empty.
+        public let ownerCode: String
     }
 
     /// A row in tree order with its depth (0 at the top).
@@ -34,10 +36,11 @@ public enum SystemElementQueries {
         let level: String
         let status: String
         let description: String
+        let owner_code: String?
 
         var row: Row {
             Row(id: artifact_id, key: key, title: title, version: version, parentID: parent_id, level: level,
-                status: SystemElement.Status(rawValue: status) ?? .proposed, description: description)
+                status: SystemElement.Status(rawValue: status) ?? .proposed, description: description, ownerCode: owner_code ?? "")
         }
     }
 
@@ -46,8 +49,9 @@ public enum SystemElementQueries {
     {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
-            SELECT e.artifact_id, a.key, a.title, a.version, e.parent_id, e.level, e.status, e.description
+            SELECT e.artifact_id, a.key, a.title, a.version, e.parent_id, e.level, e.status, e.description, o.code AS owner_code
             FROM system_elements e JOIN artifacts a ON a.id = e.artifact_id
+            LEFT JOIN delivery_organisations o ON o.id = e.owner_org_id
             WHERE e.project_id = \(bind: projectID) AND a.deleted_at IS NULL
             """
         if let extra { query = query + " AND " + extra }

@@ -1,6 +1,7 @@
 import Artifacts
 import Fluent
 import Foundation
+import Governance
 import Platform
 import SQLKit
 import TraceEngine
@@ -31,12 +32,14 @@ public enum SystemElementStore {
             throw FieldsInvalid(field: "key", "“\(key)” is not a valid key (letters, digits, - _ . only, at most 64)")
         }
         let parent = try await parentID.asyncMap { try await liveElement($0, context, on: db, field: "parent") }
+        let owner = try await GovernanceQueries.organisationID(code: draft.owner, field: "owner", projectID: context.projectID, on: db)
         let artifact = try await writer.create(kind: SystemDesignKinds.element.id, title: draft.title,
                                                fields: draft.fields(parentKey: parent?.artifact.key), key: key)
         let row = SystemElement()
         row.id = try artifact.requireID()
         row.projectID = context.projectID
         row.parentID = parentID
+        row.ownerOrgID = owner
         apply(draft, key: artifact.key, to: row)
         try await row.create(on: db)
         return artifact
@@ -66,6 +69,7 @@ public enum SystemElementStore {
         let settings = try await SystemDesignSettings.of(context.projectID, on: db)
         let draft = try draft.validated(levels: settings.levelList)
         let (artifact, row) = try await liveElement(id, context, on: db)
+        let owner = try await GovernanceQueries.organisationID(code: draft.owner, field: "owner", projectID: context.projectID, on: db)
         var parentID = row.parentID
         if case .set(let newParent) = change, newParent != row.parentID {
             try await checkMove(artifact, under: newParent, context: context, on: db)
@@ -76,6 +80,7 @@ public enum SystemElementStore {
                                             fields: draft.fields(parentKey: parentKey))
         apply(draft, key: saved.key, to: row)
         row.parentID = parentID
+        row.ownerOrgID = owner
         try await row.update(on: db)
         return saved
     }
@@ -127,11 +132,8 @@ public enum SystemElementStore {
                 throw FieldsInvalid(field: "key", "\(artifact.key) has \(children) child element\(children == 1 ? "" : "s"); "
                                     + "move or delete them first")
             }
-            let uses = try await ElementReferences.uses(of: id, on: db)
-            guard uses.isEmpty else {
-                let named = uses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }
-                throw FieldsInvalid(field: "key", "\(artifact.key) is an end of \(named.joined(separator: " and ")); "
-                                    + "remove or reconnect them first")
+            if let named = try await ElementReferences.columns.describeUses(of: id, on: db) {
+                throw FieldsInvalid(field: "key", "\(artifact.key) is still named by \(named); remove or reconnect them first")
             }
             try await writer.delete(id, expectedVersion: expectedVersion)
             try await row.delete(on: db)

@@ -9,6 +9,8 @@ struct ElementPage: PageView {
     let detail: ElementDetail
     let levels: [String]
     let csrfToken: String
+    /// The owner choices: ("", "none") and each delivery organisation by code.
+    var organisations: [(value: String, title: String)] = []
     var form: ElementsController.ElementForm?
     var errors: [ProblemDetails.FieldError] = []
 
@@ -43,6 +45,7 @@ struct ElementPage: PageView {
     var facts: Component {
         Tag("dl") {
             Tag("dt", text: "Level"); Tag("dd", text: element.level)
+            Tag("dt", text: "Owner"); Tag("dd", text: element.ownerCode.isEmpty ? "—" : element.ownerCode)
             Tag("dt", text: "Status")
             Tag("dd") { Span(element.status.rawValue).class("badge element-status-\(element.status.rawValue)") }
             Tag("dt", text: "Part of")
@@ -102,7 +105,7 @@ struct ElementPage: PageView {
     @ComponentBuilder var forms: Component {
         let values = form ?? ElementsController.ElementForm(
             title: element.title, level: element.level, status: element.status.rawValue, description: element.description,
-            parent: nil, version: element.version)
+            parent: nil, owner: element.ownerCode, version: element.version)
         H2("Edit")
         PostForm(action: SystemDesignRoute.edit(project: access.key, key: element.key).path, csrfToken: csrfToken) {
             hidden("version", String(element.version))
@@ -111,6 +114,7 @@ struct ElementPage: PageView {
                         error: fieldError(errors, "level"))
             SelectField("Status", name: "status", options: SystemElement.Status.allCases.map { ($0.rawValue, $0.rawValue) },
                         selected: values.status ?? "")
+            SelectField("Owner organisation", name: "owner", options: organisations, selected: values.owner ?? "", error: fieldError(errors, "owner"))
             TextAreaField("Description", name: "description", value: values.description ?? "", error: fieldError(errors, "description"), rows: 4)
             Button("Save").attribute(named: "type", value: "submit").class("primary")
         }

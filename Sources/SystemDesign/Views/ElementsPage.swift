@@ -19,6 +19,8 @@ struct ElementsPage: PageView {
     /// `depends-on` relations, drawn in the architecture view.
     let relations: [(UUID, UUID)]
     let csrfToken: String
+    /// The owner choices: ("", "none") and each delivery organisation by code.
+    var organisations: [(value: String, title: String)] = []
     var form = ElementsController.ElementForm()
     var levelsText = ""
     var importResult: ImportResult?
@@ -50,6 +52,8 @@ struct ElementsPage: PageView {
                 Link("CSV", url: SystemDesignRoute.export(project: access.key, format: "csv").path)
                 Text(" · ")
                 Link("XLSX", url: SystemDesignRoute.export(project: access.key, format: "xlsx").path)
+                Text(" · ")
+                Link("Scope allocation", url: SystemDesignRoute.scope(project: access.key).path)
             }.class("summary")
         }
     }
@@ -66,7 +70,7 @@ struct ElementsPage: PageView {
         } else {
             Table(header: TableRow {
                 TableHeaderCell("Key"); TableHeaderCell("Title"); TableHeaderCell("Level"); TableHeaderCell("Status")
-                TableHeaderCell("Children")
+                TableHeaderCell("Owner"); TableHeaderCell("Children")
             }) {
                 for row in rows {
                     TableRow {
@@ -74,6 +78,7 @@ struct ElementsPage: PageView {
                         TableCell(row.element.title).class("tree-depth-\(min(row.depth, 9))")
                         TableCell(row.element.level)
                         TableCell { Span(row.element.status.rawValue).class("badge element-status-\(row.element.status.rawValue)") }
+                        TableCell(row.element.ownerCode)
                         TableCell(row.children == 0 ? "" : String(row.children))
                     }
                 }
@@ -99,7 +104,7 @@ struct ElementsPage: PageView {
 
     @ComponentBuilder var newElementForm: Component {
         H2("New element")
-        FormErrors(errors.filter { !["title", "level", "parent", "status", "description", "file", "levels"].contains($0.field) }
+        FormErrors(errors.filter { !["title", "level", "parent", "status", "owner", "description", "file", "levels"].contains($0.field) }
             .map(\.reason.sentenceCased))
         PostForm(action: SystemDesignRoute.elements(project: access.key).path, csrfToken: csrfToken) {
             FormField("Title", name: "title", value: form.title ?? "", error: fieldError(errors, "title"))
@@ -108,6 +113,7 @@ struct ElementsPage: PageView {
                                hint: "Key of the element this one is part of; empty for the top level.", project: access.key)
             SelectField("Status", name: "status", options: SystemElement.Status.allCases.map { ($0.rawValue, $0.rawValue) },
                         selected: form.status ?? "proposed")
+            SelectField("Owner organisation", name: "owner", options: organisations, selected: form.owner ?? "", error: fieldError(errors, "owner"))
             TextAreaField("Description", name: "description", value: form.description ?? "", error: fieldError(errors, "description"), rows: 3)
             Button("Create element").attribute(named: "type", value: "submit").class("primary")
         }
@@ -120,7 +126,7 @@ struct ElementsPage: PageView {
         }
         // Sheet problems start with the file's name, which keeps its case.
         FormErrors(errors.filter { $0.field == "file" }.map(\.reason))
-        Paragraph("CSV or XLSX with the columns key, title, level, parent, status, description — the export's columns. "
+        Paragraph("CSV or XLSX with the columns key, title, level, parent, status, description, owner — the export's columns. "
                   + "Rows are matched by key, so an edited export updates in place; a row without a key is a new element. "
                   + "You see what would change before anything is stored.").class("hint")
         PostForm(action: SystemDesignRoute.importSheet(project: access.key).path, csrfToken: csrfToken, multipart: true) {

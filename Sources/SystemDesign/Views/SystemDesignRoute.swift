@@ -18,6 +18,9 @@ public enum SystemDesignRoute: Sendable {
     case levels(project: String)
     /// JSON for the pages' element picker (session-authenticated; the API takes bearer tokens only).
     case picker(project: String)
+    case scope(project: String)
+    /// `action`: edit or remove.
+    case scopeAction(project: String, id: UUID, action: String)
 
     public var path: String {
         let base = { (key: String) in "/projects/" + PathSegment.encode(key) }
@@ -34,6 +37,8 @@ public enum SystemDesignRoute: Sendable {
         case .importSheet(let project): return base(project) + "/elements-import"
         case .levels(let project): return base(project) + "/element-levels"
         case .picker(let project): return base(project) + "/elements-picker"
+        case .scope(let project): return base(project) + "/scope"
+        case .scopeAction(let project, let id, let action): return base(project) + "/scope/\(id.uuidString.lowercased())/" + action
         }
     }
 }
