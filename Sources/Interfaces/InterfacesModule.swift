@@ -19,6 +19,11 @@ public enum InterfacesModule {
         for column in ["owner_org_id", "side_a_org_id", "side_b_org_id"] {
             GovernanceReferences.organisations.register(table: SystemInterface.schema, column: column, noun: "interface")
         }
+        ArchitectureConnections.register("interfaces") { projectID, db in
+            try await InterfaceQueries.all(projectID: projectID, on: db).filter { $0.status != .retired }.map {
+                .init(from: $0.sideA, to: $0.sideB, label: "\($0.key) \($0.title)")
+            }
+        }
         PackageReportSections.register(.init(
             kind: InterfaceKinds.interface.id, title: "Interfaces",
             columns: [.init("interface_id", "Interface id"), .init("side_a", "Side A"), .init("side_b", "Side B"), .init("type", "Type"),

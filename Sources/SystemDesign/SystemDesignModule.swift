@@ -9,7 +9,7 @@ import Vapor
 public enum SystemDesignModule {
     public static let migrations: [any Migration] = [CreateSystemElements()]
     /// Owners and scope allocations name governance rows, so they run after `GovernanceModule.migrations`.
-    public static let migrationsAfterGovernance: [any Migration] = [AddElementOwnership()]
+    public static let migrationsAfterGovernance: [any Migration] = [AddElementOwnership(), CreateArchitectures()]
 
     public static func register(on app: Application) {
         SystemDesignKinds.register(app.artifactRegistry)
@@ -17,6 +17,7 @@ public enum SystemDesignModule {
         GovernanceReferences.organisations.register(table: ScopeAllocation.schema, column: "org_id", noun: "scope allocation")
         GovernanceReferences.phases.register(table: ScopeAllocation.schema, column: "phase_id", noun: "scope allocation")
         ElementReferences.register(table: ScopeAllocation.schema, column: "element_id", noun: "scope allocation")
+        ElementReferences.register(table: ArchitectureNode.schema, column: "element_id", noun: "architecture node")
         PackageReportSections.register(.init(
             kind: SystemDesignKinds.element.id, title: "Elements",
             columns: [.init("level", "Level"), .init("owner", "Owner"), .init("status", "Status")],
@@ -54,6 +55,16 @@ public enum SystemDesignModule {
         editors.post(element + ["delete"], use: C.delete).htmlPage()
         editors.post(element + ["relations"], use: C.relate).htmlPage()
         editors.post("element-relations", ":linkID", "remove", use: C.unrelate).htmlPage()
+        let architecture: [PathComponent] = ["architectures", .parameter(ArchitecturesController.keyParameter)]
+        typealias R = ArchitecturesController
+        viewers.get("architectures", use: R.list).htmlPage()
+        editors.post("architectures", use: R.create).htmlPage()
+        viewers.get(architecture, use: R.architecture).htmlPage()
+        viewers.get(architecture + ["view.svg"], use: R.svg).htmlPage()
+        viewers.get(architecture + ["view.drawio"], use: R.drawIO).htmlPage()
+        editors.post(architecture + ["edit"], use: R.save).htmlPage()
+        editors.post(architecture + ["status"], use: R.status).htmlPage()
+        editors.post(architecture + ["delete"], use: R.delete).htmlPage()
         viewers.get("scope", use: ScopeController.page).htmlPage()
         editors.post("scope", use: ScopeController.allocate).htmlPage()
         editors.post("scope", ":allocationID", "edit", use: ScopeController.update).htmlPage()
@@ -98,6 +109,7 @@ public enum SystemDesignModule {
         leads.put("element-levels", use: A.saveLevels).openAPI(docs.op(
             "replaceElementLevels", "Replace the levels (leads); a level still in use cannot go", [],
             body: ElementDTOs.LevelsDTO.schema, [.json(200, "Saved", ElementDTOs.LevelsDTO.schema), forbidden, invalid]))
+        registerArchitectureAPI(app)
         editors.on(.POST, "imports", "elements", body: .collect(maxSize: "16mb"), use: A.importSheet).openAPI(docs.op(
             "importSystemElements", "Import elements from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
             [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
@@ -107,5 +119,30 @@ public enum SystemDesignModule {
             "exportSystemElements", "The element tree as a sheet (the import's columns)",
             [P(name: "format", in: .query, description: "csv (default) or xlsx")],
             [.init(200, "The file", content: [("text/csv", .string()), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .string(format: "binary"))]), invalid]))
+    }
+
+    static func registerArchitectureAPI(_ app: Application) {
+        typealias R = ArchitecturesAPIController
+        typealias P = OpenAPIOperation.Parameter
+        app.registerSchema("Architecture", R.ArchitectureDTO.schema)
+        let (viewers, editors, _) = ProjectRouteGroups.api(app).all
+        let docs = ProjectAPIDocs(tag: "system design", things: "architecture")
+        let (forbidden, invalid, conflict) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid, ProjectAPIDocs.conflict)
+        let key = P(name: ArchitecturesController.keyParameter, in: .path, required: true, description: "Architecture key, e.g. AR-001")
+        let architecture: [PathComponent] = ["architectures", .parameter(ArchitecturesController.keyParameter)]
+        viewers.get("architectures", use: R.list).openAPI(docs.op(
+            "listArchitectures", "The project's architectures with their elements and status", [],
+            [.json(200, "Architectures", .object([("items", .array(.ref("Architecture")))], required: ["items"]))]))
+        editors.post("architectures", use: R.create).openAPI(docs.op(
+            "createArchitecture", "Create a draft architecture from element keys (editors)", [], body: R.ArchitectureInput.schema,
+            [.json(201, "Created", .ref("Architecture")), forbidden, invalid]))
+        viewers.get(architecture, use: R.show).openAPI(docs.op(
+            "getArchitecture", "One architecture", [key], [.json(200, "The architecture", .ref("Architecture"))]))
+        editors.put(architecture, use: R.update).openAPI(docs.op(
+            "updateArchitecture", "Save a draft's title, description and elements (send the version you edited)", [key],
+            body: R.ArchitectureInput.schema, [.json(200, "Saved", .ref("Architecture")), forbidden, invalid, conflict]))
+        editors.post(architecture + ["status"], use: R.transition).openAPI(docs.op(
+            "changeArchitectureStatus", "Submit (editors), withdraw (editors), approve (leads) or supersede (leads)", [key],
+            body: R.StatusInput.schema, [.json(200, "Changed", .ref("Architecture")), forbidden, invalid, conflict]))
     }
 }

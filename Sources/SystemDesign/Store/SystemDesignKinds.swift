@@ -8,6 +8,11 @@ public enum SystemDesignKinds {
         id: "system-element", label: "System element", keyPattern: "EL-###", triggerFields: ["title", "description"],
         fields: ["description", "level", "owner", "parent", "status"])
 
+    /// An architecture: which elements it shows and what it says is part of its identity; its status is not.
+    public static let architecture = ArtifactKind(
+        id: "architecture", label: "Architecture", keyPattern: "AR-###", triggerFields: ["title", "description", "nodes"],
+        fields: ["description", "nodes", "status"])
+
     /// Typed relations between elements outside the tree. `depends-on` must not loop (an element cannot depend
     /// on itself through others); `associated-with` is a plain, undirected-in-meaning association.
     public static let dependsOn = LinkKind(
@@ -30,6 +35,7 @@ public enum SystemDesignKinds {
 
     public static func register(_ registry: ArtifactRegistry) {
         registry.register(element)
+        registry.register(architecture)
         for kind in relationKinds + [allocatedTo, inPackage] { registry.register(kind) }
     }
 }

@@ -18,6 +18,20 @@ public enum SystemElementQueries {
         public let description: String
         /// The owner organisation's code, or empty.
         public let ownerCode: String
+
+        public init(id: UUID, key: String, title: String, version: Int, parentID: UUID?, level: String, status: SystemElement.Status,
+                    description: String, ownerCode: String)
+        {
+            self.id = id
+            self.key = key
+            self.title = title
+            self.version = version
+            self.parentID = parentID
+            self.level = level
+            self.status = status
+            self.description = description
+            self.ownerCode = ownerCode
+        }
     }
 
     /// A row in tree order with its depth (0 at the top).

@@ -54,6 +54,8 @@ struct ElementsPage: PageView {
                 Link("XLSX", url: SystemDesignRoute.export(project: access.key, format: "xlsx").path)
                 Text(" · ")
                 Link("Scope allocation", url: SystemDesignRoute.scope(project: access.key).path)
+                Text(" · ")
+                Link("Architectures", url: SystemDesignRoute.architectures(project: access.key).path)
             }.class("summary")
         }
     }

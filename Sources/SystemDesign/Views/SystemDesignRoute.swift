@@ -19,6 +19,10 @@ public enum SystemDesignRoute: Sendable {
     /// JSON for the pages' element picker (session-authenticated; the API takes bearer tokens only).
     case picker(project: String)
     case scope(project: String)
+    case architectures(project: String)
+    case architecture(project: String, key: String)
+    /// `action`: edit, status, delete, view.svg, view.drawio.
+    case architectureAction(project: String, key: String, action: String)
     /// `action`: edit or remove.
     case scopeAction(project: String, id: UUID, action: String)
 
@@ -38,6 +42,10 @@ public enum SystemDesignRoute: Sendable {
         case .levels(let project): return base(project) + "/element-levels"
         case .picker(let project): return base(project) + "/elements-picker"
         case .scope(let project): return base(project) + "/scope"
+        case .architectures(let project): return base(project) + "/architectures"
+        case .architecture(let project, let key): return base(project) + "/architectures/" + PathSegment.encodeKey(key)
+        case .architectureAction(let project, let key, let action):
+            return base(project) + "/architectures/" + PathSegment.encodeKey(key) + "/" + action
         case .scopeAction(let project, let id, let action): return base(project) + "/scope/\(id.uuidString.lowercased())/" + action
         }
     }
