@@ -10,12 +10,13 @@ import Vapor
 public enum InterfacesModule {
     public static let migrations: [any Migration] = [CreateInterfaces()]
     /// Owners, side organisations and project interface ids name governance rows: after `GovernanceModule.migrations`.
-    public static let migrationsAfterGovernance: [any Migration] = [AddInterfaceOwnership()]
+    public static let migrationsAfterGovernance: [any Migration] = [AddInterfaceOwnership(), CreateInterfaceDocuments()]
 
     public static func register(on app: Application) {
         InterfaceKinds.register(app.artifactRegistry)
         ElementReferences.register(table: SystemInterface.schema, column: "side_a_id", noun: "interface")
         ElementReferences.register(table: SystemInterface.schema, column: "side_b_id", noun: "interface")
+        BlobReferences.register(table: InterfaceDocumentFile.schema, column: "blob_id")
         for column in ["owner_org_id", "side_a_org_id", "side_b_org_id"] {
             GovernanceReferences.organisations.register(table: SystemInterface.schema, column: column, noun: "interface")
         }
@@ -39,6 +40,7 @@ public enum InterfacesModule {
                 return details
             }))
         ProjectTabs.register(.init(title: "Interfaces") { InterfacesRoute.list(project: $0).path })
+        ProjectTabs.register(.init(title: "Design dashboard") { InterfacesRoute.dashboard(project: $0).path })
         ElementPageLinks.register(.init(title: "Interfaces at this element") { project, element in
             InterfacesRoute.list(project: project).path + "?element=" + PathSegment.encodeKey(element)
         })
@@ -58,6 +60,17 @@ public enum InterfacesModule {
         viewers.get("n2.svg", use: C.n2SVG).htmlPage()
         viewers.get("n2.csv", use: C.n2CSV).htmlPage()
         viewers.get("interface-reports", use: C.gaps).htmlPage()
+        viewers.get("design-dashboard", use: C.dashboard).htmlPage()
+        typealias D = InterfaceDocumentsController
+        let document: [PathComponent] = ["interface-documents", .parameter(D.idParameter)]
+        viewers.get("interface-documents", use: D.list).htmlPage()
+        editors.post("interface-documents", use: D.create).htmlPage()
+        viewers.get(document, use: D.document).htmlPage()
+        editors.post(document + ["edit"], use: D.save).htmlPage()
+        editors.post(document + ["delete"], use: D.delete).htmlPage()
+        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.upload).htmlPage()
+        viewers.get(document + ["files", ":fileID"], use: D.download).htmlPage()
+        editors.post(document + ["files", ":fileID", "remove"], use: D.removeFile).htmlPage()
         viewers.get(interface, use: C.interface).htmlPage()
         editors.post(interface + ["edit"], use: C.save).htmlPage()
         editors.post(interface + ["delete"], use: C.delete).htmlPage()
@@ -97,6 +110,13 @@ public enum InterfacesModule {
             "getN2Matrix", "The N² matrix at one level of the element tree: non-empty cells with their interfaces",
             [P(name: "level", in: .query, description: "An element level; the first level with elements when absent")] + filters,
             [.json(200, "The matrix", .ref("N2Matrix")), invalid]))
+        registerDocumentAPI(app)
+        viewers.get("design-dashboard", use: A.dashboard).openAPI(docs.op(
+            "getDesignDashboard", "Counts by status for governance, system design and interfaces (each chart: label → count, in order)", [],
+            [.json(200, "The charts", .object([("charts", .array(.object([("id", .string()), ("title", .string()),
+                                                                            ("counts", .array(.object([("label", .string()), ("count", .integer())],
+                                                                                                      required: ["label", "count"])))],
+                                                                           required: ["id", "title", "counts"])))], required: ["charts"]))]))
         viewers.get("interface-gaps", use: A.gaps).openAPI(docs.op(
             "getInterfaceGaps", "The interface reports: interfaces between different delivery organisations, sides without an organisation, "
                 + "elements without interfaces, interfaces without requirements, design packages without elements (keys)", [],
@@ -106,5 +126,37 @@ public enum InterfacesModule {
         leads.put("interface-types", use: A.saveTypes).openAPI(docs.op(
             "replaceInterfaceTypes", "Replace the interface types (leads); a type still in use cannot go", [],
             body: InterfaceDTOs.TypesDTO.schema, [.json(200, "Saved", InterfaceDTOs.TypesDTO.schema), forbidden, invalid]))
+    }
+
+    static func registerDocumentAPI(_ app: Application) {
+        typealias D = InterfaceDocumentsController
+        typealias P = OpenAPIOperation.Parameter
+        app.registerSchema("InterfaceDocument", D.DocumentDTO.schema)
+        let (viewers, editors, _) = ProjectRouteGroups.api(app).all
+        let docs = ProjectAPIDocs(tag: "interfaces", things: "interface document")
+        let (forbidden, invalid) = (ProjectAPIDocs.forbidden, ProjectAPIDocs.invalid)
+        let id = P(name: D.idParameter, in: .path, required: true, description: "Document id")
+        let document: [PathComponent] = ["interface-documents", .parameter(D.idParameter)]
+        viewers.get("interface-documents", use: D.apiList).openAPI(docs.op(
+            "listInterfaceDocuments", "The project's IDS and ICD documents", [],
+            [.json(200, "Documents", .object([("items", .array(.ref("InterfaceDocument")))], required: ["items"]))]))
+        editors.post("interface-documents", use: D.apiCreate).openAPI(docs.op(
+            "createInterfaceDocument", "Register a document (number and revision unique in the project)", [], body: D.DocumentInput.schema,
+            [.json(201, "Created", .ref("InterfaceDocument")), forbidden, invalid]))
+        viewers.get(document, use: D.apiShow).openAPI(docs.op(
+            "getInterfaceDocument", "One document with its interfaces and files", [id], [.json(200, "The document", .ref("InterfaceDocument"))]))
+        editors.put(document, use: D.apiUpdate).openAPI(docs.op(
+            "updateInterfaceDocument", "Change a document", [id], body: D.DocumentInput.schema,
+            [.json(200, "Saved", .ref("InterfaceDocument")), forbidden, invalid]))
+        editors.delete(document, use: D.apiDelete).openAPI(docs.op(
+            "deleteInterfaceDocument", "Delete a document and its files", [id], [.init(204, "Deleted"), forbidden]))
+        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.apiUpload).openAPI(docs.op(
+            "addInterfaceDocumentFile", "Add a file: the body is the file (at most 64 MB), ?name= its name",
+            [id, P(name: "name", in: .query, required: true, description: "The file's name")],
+            [.json(201, "The document", .ref("InterfaceDocument")), forbidden, invalid]))
+        viewers.get(document + ["files", ":fileID"], use: D.download).openAPI(docs.op(
+            "getInterfaceDocumentFile", "A file, as a download (members only)",
+            [id, P(name: "fileID", in: .path, required: true, description: "File id")],
+            [.init(200, "The file", content: [("application/octet-stream", .string(format: "binary"))])]))
     }
 }

@@ -2,6 +2,7 @@ import Artifacts
 import Foundation
 import Governance
 import Interchange
+import Interfaces
 import Platform
 import SesaTesting
 import Testing
@@ -137,6 +138,29 @@ import VaporTesting
             for operation in ["listPhases", "createDeliveryOrganisation", "createDesignPackage", "addDesignPackageContent", "getInterfaceGaps"] {
                 #expect(openAPI.contains(#""operationId":"\#(operation)""#))
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theDesignDashboardCountsByStatus(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await GovernanceFixtures.make(app)
+            try await DesignPackageStore.create(try f.context(), draft: PackageDraft(title: "Empty"))
+            let dashboard = try await DesignDashboard.load(projectID: try f.projectID, on: app.db)
+            #expect(dashboard.phases.map { "\($0.label)=\($0.count)" } == ["planned=1", "active=1", "closed=0"])
+            #expect(dashboard.elementsByLevel.map { "\($0.label)=\($0.count)" }
+                    == ["system=1", "subsystem=4", "assembly=0", "component=0", "external=1"])
+            #expect(dashboard.interfacesByType.map { "\($0.label)=\($0.count)" }
+                    == ["data=4", "signal=0", "power=1", "mechanical=0", "fluid=0", "thermal=0"])
+            #expect(dashboard.gaps.map(\.count) == [4, 1, 0, 5, 1])
+
+            let vic = TestBrowser(app)
+            try await vic.signIn("vic@example.com")
+            let page = try await vic.get("/projects/SAT/design-dashboard")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"aria-label="Elements by level: system 1, subsystem 4, assembly 0, component 0, external 1""#))
+            let api = try await app.send(.GET, "/api/v1/projects/SAT/design-dashboard", headers: try await app.bearerHeaders("vic@example.com"))
+            #expect(api.text.contains(#"{"count":1,"label":"draft"}"#))
         }
     }
 }

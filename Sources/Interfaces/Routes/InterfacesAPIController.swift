@@ -16,6 +16,20 @@ enum InterfacesAPIController {
         return .init(items: rows.map(InterfaceDTOs.InterfaceDTO.init))
     }
 
+    struct DashboardDTO: Content {
+        struct Count: Content { var label: String; var count: Int }
+        struct Chart: Content { var id: String; var title: String; var counts: [Count] }
+        var charts: [Chart]
+    }
+
+    @Sendable static func dashboard(_ request: Request) async throws -> DashboardDTO {
+        let access = try request.requireProject()
+        let dashboard = try await DesignDashboard.load(projectID: access.projectID, on: request.db)
+        return DashboardDTO(charts: dashboard.charts.map { chart in
+            .init(id: chart.id, title: chart.title, counts: chart.counts.map { .init(label: $0.label, count: $0.count) })
+        })
+    }
+
     @Sendable static func gaps(_ request: Request) async throws -> InterfaceDTOs.GapsDTO {
         let access = try request.requireProject()
         return .init(try await InterfaceGaps.load(projectID: access.projectID, on: request.db))

@@ -114,6 +114,7 @@ enum InterfacesController {
         return request.render(InterfacePage(access: access, row: row, types: types + (types.contains(row.type) ? [] : [row.type]),
                                             organisations: try await organisationChoices(access.projectID, any: "none", on: request.db),
                                             links: links.map { .init(label: $0.0, otherKey: $0.1, suspect: $0.2) },
+                                            documents: try await InterfaceDocumentQueries.covering(row.id, projectID: access.projectID, on: request.db),
                                             csrfToken: request.csrfToken, form: form, errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -144,6 +145,11 @@ enum InterfacesController {
     /// ("", `any`) and each delivery organisation as (code, "Name (CODE)").
     static func organisationChoices(_ projectID: UUID, any: String, on db: any Database) async throws -> [(value: String, title: String)] {
         [("", any)] + (try await GovernanceQueries.organisations(projectID: projectID, on: db)).map { ($0.code, $0.label) }
+    }
+
+    @Sendable static func dashboard(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        return request.render(DesignDashboardPage(access: access, dashboard: try await DesignDashboard.load(projectID: access.projectID, on: request.db)))
     }
 
     @Sendable static func gaps(_ request: Request) async throws -> Response {

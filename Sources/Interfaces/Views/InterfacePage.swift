@@ -17,6 +17,8 @@ struct InterfacePage: PageView {
     /// ("", "none") and the delivery organisations by code.
     var organisations: [(value: String, title: String)] = []
     let links: [LinkLine]
+    /// The IDS and ICD documents that cover it.
+    var documents: [InterfaceDocumentQueries.Row] = []
     let csrfToken: String
     var form: InterfacesController.InterfaceForm?
     var errors: [ProblemDetails.FieldError] = []
@@ -46,6 +48,22 @@ struct InterfacePage: PageView {
                 Tag("dt", text: "Version"); Tag("dd", text: String(row.version))
             }.class("facts")
             if !row.description.isEmpty { Paragraph(row.description).class("description") }
+            H2("Documents")
+            if documents.isEmpty {
+                Paragraph {
+                    Text("No IDS or ICD covers this interface yet: ")
+                    Link("register one", url: InterfacesRoute.documents(project: access.key).path)
+                    Text(".")
+                }.class("empty")
+            } else {
+                List(documents) { row in
+                    ListItem {
+                        Link("\(row.document.kind.label) \(row.document.number) rev \(row.document.revision)",
+                             url: InterfacesRoute.document(project: access.key, id: row.document.id!).path)
+                        Text(" — \(row.document.title) (\(row.document.status.rawValue), \(row.files.count) file\(row.files.count == 1 ? "" : "s"))")
+                    }
+                }.class("documents")
+            }
             H2("Interface requirements and links")
             if links.isEmpty {
                 Paragraph("No requirement specifies this interface yet: link one from the requirement's page with “specifies”.").class("empty")

@@ -30,6 +30,8 @@ struct InterfacesPage: PageView {
                 Link("N² matrix", url: InterfacesRoute.n2(project: access.key).path)
                 Text(" · ")
                 Link("Reports and gaps", url: InterfacesRoute.gaps(project: access.key).path)
+                Text(" · ")
+                Link("IDS and ICD documents", url: InterfacesRoute.documents(project: access.key).path)
                 if let scope {
                     Text(" · Showing the interfaces \(scope). ")
                     Link("Show all", url: InterfacesRoute.list(project: access.key).path)

@@ -12,6 +12,12 @@ public enum InterfacesRoute: Sendable {
     /// `format`: svg or csv.
     case n2Export(project: String, format: String)
     case gaps(project: String)
+    case dashboard(project: String)
+    case documents(project: String)
+    case document(project: String, id: UUID)
+    /// `action`: edit, delete, files.
+    case documentAction(project: String, id: UUID, action: String)
+    case documentFile(project: String, id: UUID, file: UUID)
 
     public var path: String {
         let base = "/projects/"
@@ -24,6 +30,13 @@ public enum InterfacesRoute: Sendable {
         case .n2(let project): return base + PathSegment.encode(project) + "/n2"
         case .n2Export(let project, let format): return base + PathSegment.encode(project) + "/n2." + format
         case .gaps(let project): return base + PathSegment.encode(project) + "/interface-reports"
+        case .dashboard(let project): return base + PathSegment.encode(project) + "/design-dashboard"
+        case .documents(let project): return base + PathSegment.encode(project) + "/interface-documents"
+        case .document(let project, let id):
+            return InterfacesRoute.documents(project: project).path + "/" + id.uuidString.lowercased()
+        case .documentAction(let project, let id, let action): return InterfacesRoute.document(project: project, id: id).path + "/" + action
+        case .documentFile(let project, let id, let file):
+            return InterfacesRoute.document(project: project, id: id).path + "/files/" + file.uuidString.lowercased()
         }
     }
 }
