@@ -38,6 +38,7 @@ public enum GovernanceModule {
         editors.post("packages", use: P.create).htmlPage()
         viewers.get("packages-export.csv", use: P.exportList(format: "csv")).htmlPage()
         viewers.get("packages-export.xlsx", use: P.exportList(format: "xlsx")).htmlPage()
+        editors.on(.POST, "packages-import", body: .collect(maxSize: "16mb"), use: P.importSheet).htmlPage()
         viewers.get(package, use: P.package).htmlPage()
         viewers.get(package + ["report.csv"], use: P.report(format: "csv")).htmlPage()
         viewers.get(package + ["report.xlsx"], use: P.report(format: "xlsx")).htmlPage()
@@ -90,6 +91,18 @@ public enum GovernanceModule {
         editors.post("design-packages", use: A.createPackage).openAPI(docs.op(
             "createDesignPackage", "Create a design package (editors)", [], body: D.PackageInput.schema,
             [.json(201, "Created", .ref("DesignPackage")), forbidden, invalid]))
+        editors.on(.POST, "imports", "design-packages", body: .collect(maxSize: "16mb"), use: A.importSheet).openAPI(docs.op(
+            "importDesignPackages", "Import packages from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
+            [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
+             P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],
+            [.json(200, "What was (or would be) created and changed", .object([("dry_run", .boolean()), ("created", .array(.string())),
+                                                                              ("changed", .array(.string())), ("unchanged", .array(.string()))],
+                                                                             required: ["dry_run", "created", "changed", "unchanged"])),
+             forbidden, invalid]))
+        viewers.get("exports", "design-packages", use: A.exportSheet).openAPI(docs.op(
+            "exportDesignPackages", "The packages as a sheet (the import's columns)",
+            [P(name: "format", in: .query, description: "csv (default) or xlsx")],
+            [.init(200, "The file", content: [("text/csv", .string()), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .string(format: "binary"))]), invalid]))
         viewers.get(package, use: A.package).openAPI(docs.op(
             "getDesignPackage", "One package with its contents (the report)", [key], [.json(200, "The package", .ref("DesignPackage"))]))
         editors.put(package, use: A.updatePackage).openAPI(docs.op(

@@ -77,7 +77,7 @@ import VaporTesting
             page = try await ed.get("/projects/SAT/packages")
             #expect(page.text.contains("Power chain") && page.text.contains("ACME"))
             let list = try await ed.get("/projects/SAT/packages-export.csv")
-            #expect(list.text.contains("DP-001,Power chain,ACME,Preliminary design,draft,1,1,EPS and bus"))
+            #expect(list.text.contains("DP-001,Power chain,ACME,Preliminary design,draft,EPS and bus,EL-002 IF-001"))
 
             // The interface reports page lists the package among nothing missing, and the crossings.
             page = try await ed.get("/projects/SAT/interface-reports")

@@ -240,3 +240,53 @@ import Vapor
         }
     }
 }
+
+/// Design package sheets: export → edit → re-import updates in place by key (contents included), every bad row
+/// is named with nothing stored.
+@Suite struct PackageTableImportTests {
+    @Test(arguments: TestDatabase.all)
+    func aPackageSheetRoundTripsAndUpdatesInPlace(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await GovernanceFixtures.make(app)
+            let editor = try f.context()
+            let sheet = { (text: String) in try CSVTable.read(Data(text.utf8), file: "packages.csv") }
+            var report = try await PackageTableImport.run(editor, table: try sheet("""
+                key,title,owner,phase,status,description,contents
+                ,Power chain,acme,Preliminary design,draft,EPS and bus,EL-002 IF-001
+                ,Radio,BOLT,,issued,,EL-004
+                """), file: "packages.csv", dryRun: false)
+            #expect(report.created == ["DP-001", "DP-002"])
+            var table = try await PackageTableImport.table(projectID: try f.projectID, on: app.db)
+            #expect(table.rows == [["DP-001", "Power chain", "ACME", "Preliminary design", "draft", "EPS and bus", "EL-002 IF-001"],
+                                   ["DP-002", "Radio", "BOLT", "", "issued", "", "EL-004"]])
+            // Edit the export: DP-001 loses the interface and gains OBC; DP-002 stays.
+            table.rows[0][6] = "EL-002 EL-003"
+            let edited = try CSVTable.read(table.write(), file: "edited.csv")
+            let dry = try await PackageTableImport.run(editor, table: edited, file: "edited.csv", dryRun: true)
+            #expect(dry.changed == ["DP-001"] && dry.unchanged == ["DP-002"] && dry.created.isEmpty)
+            report = try await PackageTableImport.run(editor, table: edited, file: "edited.csv", dryRun: false)
+            #expect(report == dry)
+            let row = try #require(try await GovernanceQueries.package(key: "DP-001", projectID: try f.projectID, on: app.db))
+            #expect(row.contents == ["system-element": 2] && row.version == 1)  // contents are links: the package's version stays
+
+            // Every bad row at once, nothing stored.
+            do {
+                _ = try await PackageTableImport.run(editor, table: try sheet("""
+                    key,title,owner,status,contents
+                    DP-009,Ghost,,,
+                    ,,NOPE,busy,EL-001 REQ-1
+                    """), file: "bad.csv", dryRun: false)
+                Issue.record("a bad sheet was imported")
+            } catch let invalid as PackageImportInvalid {
+                #expect(invalid.errors.map(\.description) == [
+                    "bad.csv, row 2, column 1: key: there is no design package DP-009 (leave the key empty for a new one)",
+                    "bad.csv, row 3, column 2: title: the title must be 1–200 characters",
+                    "bad.csv, row 3, column 3: owner: there is no delivery organisation “NOPE”",
+                    "bad.csv, row 3, column 4: status: “busy” is not a status (draft, issued, closed)",
+                    "bad.csv, row 3, column 5: contents: REQ-1 is not an element or interface of this project",
+                ])
+            }
+            #expect(try await GovernanceQueries.packages(projectID: try f.projectID, on: app.db).count == 2)
+        }
+    }
+}

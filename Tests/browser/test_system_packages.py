@@ -98,3 +98,29 @@ def test_an_architecture_generated_from_the_model_and_approved(server, browser, 
     assert "approved" in facts and "version 3 by" in facts, facts
     print("screenshot:", screenshot("56-architecture"))
     assert console_errors(browser) == []
+
+
+def test_an_icd_with_a_file_and_the_design_dashboard(server, browser, screenshot, tmp_path):
+    sign_in(browser, server, "ada@example.com", PASSWORD)
+    documents = "/projects/ATC/interface-documents"
+    browser.get(server["url"] + documents)
+    fill_form(browser, documents, {"number": "ICD-RAD-001", "revision": "A", "title": "Radar to display", "interfaces": "IF-001"})
+    submit(browser, documents)
+    assert "ICD ICD-RAD-001 revision A created." in browser.find_element(By.CSS_SELECTOR, ".flashes").text, browser.page_source[:3000]
+    pdf = tmp_path / "ICD-RAD-001 A.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n% SESA browser test\n")
+    upload = browser.find_element(By.CSS_SELECTOR, 'form[enctype="multipart/form-data"]')
+    upload.find_element(By.NAME, "file").send_keys(str(pdf))
+    click_and_wait(browser, upload.find_element(By.CSS_SELECTOR, 'button[type="submit"]'))
+    files = browser.find_element(By.CSS_SELECTOR, "table.document-files").text
+    assert "ICD-RAD-001 A.pdf" in files, browser.page_source[:3000]
+    print("screenshot:", screenshot("57-interface-document"))
+    browser.get(server["url"] + "/projects/ATC/interfaces/IF-001")
+    assert "ICD ICD-RAD-001 rev A" in browser.find_element(By.CSS_SELECTOR, "ul.documents").text
+
+    browser.get(server["url"] + "/projects/ATC/design-dashboard")
+    charts = browser.find_elements(By.CSS_SELECTOR, "svg.count-chart")
+    assert len(charts) == 10
+    assert any("Interfaces by status" in chart.get_attribute("aria-label") for chart in charts)
+    print("screenshot:", screenshot("58-design-dashboard"))
+    assert console_errors(browser) == []

@@ -133,6 +133,29 @@ enum GovernanceAPIController {
         return .noContent
     }
 
+    struct ImportReportDTO: Content {
+        var dry_run: Bool
+        var created: [String]
+        var changed: [String]
+        var unchanged: [String]
+    }
+
+    @Sendable static func importSheet(_ request: Request) async throws -> ImportReportDTO {
+        let file = request.query[String.self, at: "file"] ?? "packages.csv"
+        let dryRun = request.query[String.self, at: "dry_run"] == "1"
+        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
+        let table = try PackagesController.readSheet(data, file: file)
+        let report = try await PackageTableImport.run(try ArtifactContext(request), table: table, file: file, dryRun: dryRun)
+        return .init(dry_run: dryRun, created: report.created, changed: report.changed, unchanged: report.unchanged)
+    }
+
+    @Sendable static func exportSheet(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let table = try await PackageTableImport.table(projectID: access.projectID, on: request.db)
+        return try PackagesController.sheet(table, format: request.query[String.self, at: "format"] ?? "csv",
+                                            name: "\(access.key)-design-packages", sheetName: "Design packages")
+    }
+
     static func dto(key: String, _ request: Request) async throws -> D.PackageDTO {
         let access = try request.requireProject()
         guard let row = try await GovernanceQueries.package(key: key, projectID: access.projectID, on: request.db) else { throw Abort(.notFound) }

@@ -26,11 +26,12 @@ enum PackagesController {
         try await renderList(request)
     }
 
-    static func renderList(_ request: Request, form: PackageForm = .init(), errors: [ProblemDetails.FieldError] = []) async throws -> Response {
+    static func renderList(_ request: Request, form: PackageForm = .init(), checked: PackagesPage.Checked? = nil,
+                           errors: [ProblemDetails.FieldError] = []) async throws -> Response {
         let access = try request.requireProject()
         let page = PackagesPage(access: access, rows: try await GovernanceQueries.packages(projectID: access.projectID, on: request.db),
                                 choices: try await PackageChoices.load(access.projectID, on: request.db),
-                                csrfToken: request.csrfToken, form: form, errors: errors)
+                                csrfToken: request.csrfToken, form: form, checked: checked, errors: errors)
         return request.render(page, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -48,13 +49,44 @@ enum PackagesController {
 
     static func exportList(format: String) -> @Sendable (Request) async throws -> Response { { request in
         let access = try request.requireProject()
-        let rows = try await GovernanceQueries.packages(projectID: access.projectID, on: request.db)
-        let table = CSVTable(header: ["key", "title", "owner", "phase", "status", "elements", "interfaces", "description"], rows: rows.map {
-            [$0.key, $0.title, $0.ownerCode, $0.phaseName, $0.status.rawValue, String($0.contents["system-element"] ?? 0),
-             String($0.contents["interface"] ?? 0), $0.description]
-        })
+        let table = try await PackageTableImport.table(projectID: access.projectID, on: request.db)
         return try sheet(table, format: format, name: "\(access.key)-design-packages", sheetName: "Design packages")
     } }
+
+    /// An uploaded sheet is checked and compared (nothing stored); the comparison posts the checked sheet back as
+    /// `sheet`, which applies it in one transaction.
+    @Sendable static func importSheet(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        struct Form: Content { var file: File?; var sheet: String?; var name: String? }
+        let form = try? request.content.decode(Form.self)
+        let context = try ArtifactContext(request)
+        do {
+            if let sheet = form?.sheet, let name = form?.name {
+                let table = try readSheet(Data(sheet.utf8), file: name, csv: true)
+                let report = try await PackageTableImport.run(context, table: table, file: name, dryRun: false)
+                request.flash(.success, "Imported \(name): \(report.created.count) new, \(report.changed.count) changed, \(report.unchanged.count) unchanged.")
+                return request.redirect(to: GovernanceRoute.packages(project: access.key).path, redirectType: .normal)
+            }
+            guard let file = form?.file, file.data.readableBytes > 0 else { throw FieldsInvalid(field: "file", "choose a .csv or .xlsx file") }
+            let name = file.filename.isEmpty ? "packages.csv" : file.filename
+            let table = try readSheet(Data(buffer: file.data), file: name)
+            let report = try await PackageTableImport.run(context, table: table, file: name, dryRun: true)
+            return try await renderList(request, checked: .init(file: name, report: report, sheet: String(decoding: table.write(), as: UTF8.self)))
+        } catch let invalid as PackageImportInvalid {
+            return try await renderList(request, errors: invalid.errors.map { .init(field: "file", reason: $0.description) })
+        } catch let invalid as FieldsInvalid {
+            return try await renderList(request, errors: invalid.errors.map { .init(field: "file", reason: $0.reason) })
+        }
+    }
+
+    /// XLSX when the name ends in .xlsx (unless `csv`), CSV otherwise; a table error names file, row and column.
+    static func readSheet(_ data: Data, file: String, csv: Bool = false) throws -> CSVTable {
+        do {
+            return !csv && file.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: file) : try CSVTable.read(data, file: file)
+        } catch let error as TableError {
+            throw PackageImportInvalid([error])
+        }
+    }
 
     // MARK: one package
 

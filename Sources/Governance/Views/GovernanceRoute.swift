@@ -19,6 +19,7 @@ public enum GovernanceRoute: Sendable {
     case packageReport(project: String, key: String, format: String)
     /// `format`: csv or xlsx.
     case packagesExport(project: String, format: String)
+    case packagesImport(project: String)
 
     public var path: String {
         let base = { (key: String) in "/projects/" + PathSegment.encode(key) }
@@ -38,6 +39,7 @@ public enum GovernanceRoute: Sendable {
         case .packageReport(let project, let key, let format):
             return GovernanceRoute.package(project: project, key: key).path + "/report." + format
         case .packagesExport(let project, let format): return base(project) + "/packages-export." + format
+        case .packagesImport(let project): return base(project) + "/packages-import"
         }
     }
 }
