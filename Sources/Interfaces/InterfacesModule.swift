@@ -61,6 +61,9 @@ public enum InterfacesModule {
         viewers.get("n2.csv", use: C.n2CSV).htmlPage()
         viewers.get("interface-reports", use: C.gaps).htmlPage()
         viewers.get("design-dashboard", use: C.dashboard).htmlPage()
+        viewers.get("interfaces-export.csv", use: InterfaceSheetsController.export(format: "csv")).htmlPage()
+        viewers.get("interfaces-export.xlsx", use: InterfaceSheetsController.export(format: "xlsx")).htmlPage()
+        editors.on(.POST, "interfaces-import", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importPage).htmlPage()
         typealias D = InterfaceDocumentsController
         let document: [PathComponent] = ["interface-documents", .parameter(D.idParameter)]
         viewers.get("interface-documents", use: D.list).htmlPage()
@@ -111,6 +114,17 @@ public enum InterfacesModule {
             [P(name: "level", in: .query, description: "An element level; the first level with elements when absent")] + filters,
             [.json(200, "The matrix", .ref("N2Matrix")), invalid]))
         registerDocumentAPI(app)
+        editors.on(.POST, "imports", "interfaces", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importAPI).openAPI(docs.op(
+            "importInterfaces", "Import interfaces from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
+            [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
+             P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],
+            [.json(200, "What was (or would be) created and changed (changed: key → columns)",
+                   .object([("dry_run", .boolean()), ("created", .array(.string())), ("changed", .map(.array(.string()))),
+                            ("unchanged", .array(.string()))], required: ["dry_run", "created", "changed", "unchanged"])), forbidden, invalid]))
+        viewers.get("exports", "interfaces", use: InterfaceSheetsController.exportAPI).openAPI(docs.op(
+            "exportInterfaces", "The interface register as a sheet (the import's columns)",
+            [P(name: "format", in: .query, description: "csv (default) or xlsx")],
+            [.init(200, "The file", content: [("text/csv", .string()), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .string(format: "binary"))]), invalid]))
         viewers.get("design-dashboard", use: A.dashboard).openAPI(docs.op(
             "getDesignDashboard", "Counts by status for governance, system design and interfaces (each chart: label → count, in order)", [],
             [.json(200, "The charts", .object([("charts", .array(.object([("id", .string()), ("title", .string()),

@@ -2,6 +2,7 @@ import Artifacts
 import Fluent
 import Foundation
 import Governance
+import Interchange
 import Interfaces
 import Platform
 import SesaTesting
@@ -78,6 +79,49 @@ import VaporTesting
             #expect(response.text.contains(#""interfaces":["IF-004"]"#))
             let openAPI = try await app.send(.GET, "/api/v1/openapi.json").text
             #expect(openAPI.contains(#""operationId":"addInterfaceDocumentFile""#))
+        }
+    }
+}
+
+/// Interface sheets: the register exported, edited and re-imported updates in place by key; new rows are new
+/// interfaces; every bad row is named with nothing stored.
+@Suite struct InterfaceTableImportTests {
+    @Test(arguments: TestDatabase.all)
+    func theInterfaceRegisterRoundTripsThroughASheet(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await GovernanceFixtures.make(app)
+            let editor = try f.context()
+            var table = try await InterfaceTableImport.table(projectID: try f.projectID, on: app.db)
+            #expect(table.header == InterfaceTableImport.columns)
+            #expect(table.rows[3] == ["IF-004", "Downlink", "EL-004", "EL-006", "data", "a-to-b", "", "proposed", "", "", "", "PRIME", ""])
+            table.rows[0][8] = "ICD-EPS-001/1"     // IF-001 gets its project id
+            table.rows[1][7] = "agreed"            // IF-002 agreed
+            table.rows.append(["", "Heater power", "EL-002", "EL-005", "power", "a-to-b", "28 V", "proposed", "", "ACME", "", "", ""])
+            let edited = try CSVTable.read(table.write(), file: "register.csv")
+            let dry = try await InterfaceTableImport.run(editor, table: edited, file: "register.csv", dryRun: true)
+            #expect(dry.created == ["row 7"])
+            #expect(dry.changed == ["IF-001": ["interface_id"], "IF-002": ["status"]])
+            #expect(dry.unchanged == ["IF-003", "IF-004", "IF-005"])
+            let applied = try await InterfaceTableImport.run(editor, table: edited, file: "register.csv", dryRun: false)
+            #expect(applied.created == ["IF-006"] && applied.changed == dry.changed)
+            let first = try #require(try await InterfaceQueries.interface(key: "IF-001", projectID: try f.projectID, on: app.db))
+            #expect(first.projectInterfaceID == "ICD-EPS-001/1" && first.version == 2)
+
+            do {
+                _ = try await InterfaceTableImport.run(editor, table: try CSVTable.read(Data("""
+                    key,title,side_a,side_b,type,owner
+                    IF-001,Bus power,EL-002,EL-099,power,
+                    ,Loop,EL-002,EL-003,steam,NOPE
+                    """.utf8), file: "bad.csv"), file: "bad.csv", dryRun: false)
+                Issue.record("a bad sheet was imported")
+            } catch let invalid as InterfaceImportInvalid {
+                #expect(invalid.errors.map(\.description) == [
+                    "bad.csv, row 2, column 4: side_b: there is no element EL-099 in the project",
+                    "bad.csv, row 3, column 5: type: “steam” is not one of the project's interface types (data, signal, power, mechanical, fluid, thermal)",
+                    "bad.csv, row 3, column 6: owner: there is no delivery organisation “NOPE” in the project",
+                ])
+            }
+            #expect(try await InterfaceQueries.all(projectID: try f.projectID, on: app.db).count == 6)
         }
     }
 }

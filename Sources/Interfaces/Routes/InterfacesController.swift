@@ -39,7 +39,7 @@ enum InterfacesController {
     }
 
     static func renderList(_ request: Request, form: InterfaceForm = InterfaceForm(), typesText: String? = nil,
-                           errors: [ProblemDetails.FieldError] = []) async throws -> Response
+                           checked: InterfacesPage.Checked? = nil, errors: [ProblemDetails.FieldError] = []) async throws -> Response
     {
         let access = try request.requireProject()
         let filter = try InterfaceRequest.filter(request)
@@ -66,7 +66,7 @@ enum InterfacesController {
         return request.render(InterfacesPage(access: access, rows: rows, scope: scope, types: types, filter: filter,
                                              organisations: try await organisationChoices(access.projectID, any: "none", on: request.db),
                                              csrfToken: request.csrfToken, form: form,
-                                             typesText: typesText ?? types.joined(separator: "\n"), errors: errors),
+                                             typesText: typesText ?? types.joined(separator: "\n"), checked: checked, errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

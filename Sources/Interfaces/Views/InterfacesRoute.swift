@@ -13,6 +13,9 @@ public enum InterfacesRoute: Sendable {
     case n2Export(project: String, format: String)
     case gaps(project: String)
     case dashboard(project: String)
+    /// `format`: csv or xlsx.
+    case sheet(project: String, format: String)
+    case importSheet(project: String)
     case documents(project: String)
     case document(project: String, id: UUID)
     /// `action`: edit, delete, files.
@@ -31,6 +34,8 @@ public enum InterfacesRoute: Sendable {
         case .n2Export(let project, let format): return base + PathSegment.encode(project) + "/n2." + format
         case .gaps(let project): return base + PathSegment.encode(project) + "/interface-reports"
         case .dashboard(let project): return base + PathSegment.encode(project) + "/design-dashboard"
+        case .sheet(let project, let format): return base + PathSegment.encode(project) + "/interfaces-export." + format
+        case .importSheet(let project): return base + PathSegment.encode(project) + "/interfaces-import"
         case .documents(let project): return base + PathSegment.encode(project) + "/interface-documents"
         case .document(let project, let id):
             return InterfacesRoute.documents(project: project).path + "/" + id.uuidString.lowercased()
