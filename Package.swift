@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "Artifacts",
-            dependencies: ["Platform", "TraceEngine", .product(name: "SQLKit", package: "sql-kit")]),
+            dependencies: ["Platform", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "Governance",
             dependencies: ["Platform", "Artifacts", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),

@@ -163,4 +163,37 @@ import VaporTesting
             #expect(api.text.contains(#"{"count":1,"label":"draft"}"#))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func sheetsAreCheckedOnThePageThenApplied(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            _ = try await GovernanceFixtures.make(app)
+            let ed = TestBrowser(app)
+            try await ed.signIn("ed@example.com")
+            // Interfaces: the check shows what would change and stores nothing; Apply stores exactly that.
+            let register = try await ed.get("/projects/SAT/interfaces-export.csv").text
+            let edited = register.replacingOccurrences(of: "IF-002,Housekeeping,EL-003,EL-004,data,a-to-b,,proposed",
+                                                       with: "IF-002,Housekeeping,EL-003,EL-004,data,a-to-b,CAN,proposed")
+            #expect(edited != register)
+            var page = try await ed.upload("/projects/SAT/interfaces-import", file: (field: "file", name: "register.csv", content: edited))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("register.csv: 0 new, 1 changed: IF-002 (medium), 4 unchanged. Nothing is stored until you apply it."))
+            #expect(try await ed.get("/projects/SAT/interfaces/IF-002").text.contains("CAN") == false)
+            var response = try await ed.post("/projects/SAT/interfaces-import", form: ["name": "register.csv", "sheet": edited])
+            #expect(response.status == .seeOther)
+            #expect(try await ed.get("/projects/SAT/interfaces/IF-002").text.contains("CAN"))
+            // A bad sheet: every problem on the page, nothing stored.
+            page = try await ed.upload("/projects/SAT/interfaces-import", file: (field: "file", name: "bad.csv",
+                                                                                  content: "key,title,side_a,side_b,type\n,X,EL-001,EL-404,data\n"))
+            #expect(page.status == .unprocessableEntity && page.text.contains("bad.csv, row 2, column 4: side_b: there is no element EL-404"))
+
+            // Packages likewise.
+            page = try await ed.upload("/projects/SAT/packages-import", file: (field: "file", name: "packages.csv",
+                                                                                content: "title,owner,contents\nComms,BOLT,EL-004 IF-004\n"))
+            #expect(page.text.contains("packages.csv: 1 new (row 2), 0 changed, 0 unchanged."))
+            response = try await ed.post("/projects/SAT/packages-import", form: ["name": "packages.csv", "sheet": "title,owner,contents\nComms,BOLT,EL-004 IF-004\n"])
+            #expect(response.status == .seeOther)
+            #expect(try await ed.get("/projects/SAT/packages/DP-001").text.contains("Interfaces (1)"))
+        }
+    }
 }

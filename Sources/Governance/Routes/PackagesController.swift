@@ -26,7 +26,7 @@ enum PackagesController {
         try await renderList(request)
     }
 
-    static func renderList(_ request: Request, form: PackageForm = .init(), checked: PackagesPage.Checked? = nil,
+    static func renderList(_ request: Request, form: PackageForm = .init(), checked: SheetImportForm.Checked? = nil,
                            errors: [ProblemDetails.FieldError] = []) async throws -> Response {
         let access = try request.requireProject()
         let page = PackagesPage(access: access, rows: try await GovernanceQueries.packages(projectID: access.projectID, on: request.db),
@@ -71,7 +71,10 @@ enum PackagesController {
             let name = file.filename.isEmpty ? "packages.csv" : file.filename
             let table = try readSheet(Data(buffer: file.data), file: name)
             let report = try await PackageTableImport.run(context, table: table, file: name, dryRun: true)
-            return try await renderList(request, checked: .init(file: name, report: report, sheet: String(decoding: table.write(), as: UTF8.self)))
+            let list = { (keys: [String]) in keys.isEmpty ? "" : " (" + keys.joined(separator: ", ") + ")" }
+            let summary = "\(name): \(report.created.count) new\(list(report.created)), \(report.changed.count) changed\(list(report.changed)), "
+                + "\(report.unchanged.count) unchanged."
+            return try await renderList(request, checked: .init(file: name, summary: summary, sheet: String(decoding: table.write(), as: UTF8.self)))
         } catch let invalid as PackageImportInvalid {
             return try await renderList(request, errors: invalid.errors.map { .init(field: "file", reason: $0.description) })
         } catch let invalid as FieldsInvalid {
@@ -79,13 +82,8 @@ enum PackagesController {
         }
     }
 
-    /// XLSX when the name ends in .xlsx (unless `csv`), CSV otherwise; a table error names file, row and column.
     static func readSheet(_ data: Data, file: String, csv: Bool = false) throws -> CSVTable {
-        do {
-            return !csv && file.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: file) : try CSVTable.read(data, file: file)
-        } catch let error as TableError {
-            throw PackageImportInvalid([error])
-        }
+        try SheetFile.read(data, file: file, csv: csv)
     }
 
     // MARK: one package
@@ -161,16 +159,7 @@ enum PackagesController {
 
     /// A table as a CSV or XLSX download.
     static func sheet(_ table: CSVTable, format: String, name: String, sheetName: String) throws -> Response {
-        let (data, type): (Data, String)
-        switch format {
-        case "csv": (data, type) = (table.write(), "text/csv; charset=utf-8")
-        case "xlsx": (data, type) = (try XLSXTable.write(table, sheet: sheetName), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        default: throw FieldsInvalid(field: "format", "“\(format)” is not an export format (csv or xlsx)")
-        }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: type)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name.replacingOccurrences(of: "\"", with: "")).\(format)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        try SheetFile.download(table, format: format, name: name, sheet: sheetName)
     }
 }
 

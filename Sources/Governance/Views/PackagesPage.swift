@@ -10,15 +10,8 @@ struct PackagesPage: PageView {
     let csrfToken: String
     var form = PackagesController.PackageForm()
     /// A checked sheet waiting to be applied.
-    var checked: Checked?
+    var checked: SheetImportForm.Checked?
     var errors: [ProblemDetails.FieldError] = []
-
-    struct Checked {
-        let file: String
-        let report: PackageTableImport.Report
-        /// The checked sheet as CSV, posted back by Apply.
-        let sheet: String
-    }
 
     var pageTitle: String { "\(access.key) design packages" }
     var breadcrumbs: [Breadcrumb] { access.crumbs + [Breadcrumb("Design packages")] }
@@ -67,34 +60,12 @@ struct PackagesPage: PageView {
 }
 
 extension PackagesPage {
-    @ComponentBuilder var importForm: Component {
-        H2("Import a sheet").id("import")
-        FormErrors(errors.filter { $0.field == "file" }.map(\.reason))
-        if let checked {
-            Paragraph("\(checked.file): \(checked.report.created.count) new (\(checked.report.created.joined(separator: ", "))), "
-                      + "\(checked.report.changed.count) changed (\(checked.report.changed.joined(separator: ", "))), "
-                      + "\(checked.report.unchanged.count) unchanged. Nothing is stored until you apply it.").class("notice")
-            PostForm(action: GovernanceRoute.packagesImport(project: access.key).path, csrfToken: csrfToken) {
-                Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
-                    Attribute(name: "type", value: "hidden"), Attribute(name: "name", value: "name"),
-                    Attribute(name: "value", value: HTMLEscape.attribute(checked.file)),
-                ])
-                Node<HTML.BodyContext>.element(named: "textarea", nodes: [
-                    .attribute(named: "name", value: "sheet"), .attribute(named: "hidden", value: "hidden"), .text(checked.sheet),
-                ])
-                Button("Apply \(checked.file)").attribute(named: "type", value: "submit").class("primary")
-            }
-        }
-        Paragraph("CSV or XLSX with the columns key, title, owner, phase, status, description, contents (element and interface keys "
-                  + "separated by spaces) — the download's columns. Rows match by key; a row without a key is a new package.").class("hint")
-        PostForm(action: GovernanceRoute.packagesImport(project: access.key).path, csrfToken: csrfToken, multipart: true) {
-            Node<HTML.BodyContext>.element(named: "label", nodes: [.attribute(named: "for", value: "field-file"), .text("File")])
-            Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
-                Attribute(name: "type", value: "file"), Attribute(name: "name", value: "file"), Attribute(name: "id", value: "field-file"),
-                Attribute(name: "accept", value: ".csv,.xlsx"),
-            ])
-            Button("Check").attribute(named: "type", value: "submit")
-        }
+    var importForm: Component {
+        SheetImportForm(
+            action: GovernanceRoute.packagesImport(project: access.key).path, csrfToken: csrfToken,
+            hint: "CSV or XLSX with the columns key, title, owner, phase, status, description, contents (element and interface keys "
+                + "separated by spaces) — the download's columns. Rows match by key; a row without a key is a new package.",
+            checked: checked, errors: errors.filter { $0.field == "file" }.map(\.reason))
     }
 }
 

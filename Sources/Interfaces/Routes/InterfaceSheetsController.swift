@@ -9,24 +9,11 @@ import Vapor
 /// API: dry run or apply).
 enum InterfaceSheetsController {
     static func read(_ data: Data, file: String, csv: Bool = false) throws -> CSVTable {
-        do {
-            return !csv && file.lowercased().hasSuffix(".xlsx") ? try XLSXTable.read(data, file: file) : try CSVTable.read(data, file: file)
-        } catch let error as TableError {
-            throw InterfaceImportInvalid([error])
-        }
+        try SheetFile.read(data, file: file, csv: csv)
     }
 
     static func download(_ table: CSVTable, format: String, name: String) throws -> Response {
-        let (data, type): (Data, String)
-        switch format {
-        case "csv": (data, type) = (table.write(), "text/csv; charset=utf-8")
-        case "xlsx": (data, type) = (try XLSXTable.write(table, sheet: "Interfaces"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        default: throw FieldsInvalid(field: "format", "“\(format)” is not an export format (csv or xlsx)")
-        }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: type)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        try SheetFile.download(table, format: format, name: name, sheet: "Interfaces")
     }
 
     static func export(format: String) -> @Sendable (Request) async throws -> Response { { request in
@@ -50,7 +37,10 @@ enum InterfaceSheetsController {
             let name = file.filename.isEmpty ? "interfaces.csv" : file.filename
             let table = try read(Data(buffer: file.data), file: name)
             let report = try await InterfaceTableImport.run(context, table: table, file: name, dryRun: true)
-            return try await InterfacesController.renderList(request, checked: .init(file: name, report: report,
+            let changed = report.changed.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.joined(separator: ", ")))" }
+            let summary = "\(name): \(report.created.count) new, \(report.changed.count) changed"
+                + (changed.isEmpty ? "" : ": " + changed.joined(separator: "; ")) + ", \(report.unchanged.count) unchanged."
+            return try await InterfacesController.renderList(request, checked: .init(file: name, summary: summary,
                                                                                       sheet: String(decoding: table.write(), as: UTF8.self)))
         } catch let invalid as InterfaceImportInvalid {
             return try await InterfacesController.renderList(request, errors: invalid.errors.map { .init(field: "file", reason: $0.description) })

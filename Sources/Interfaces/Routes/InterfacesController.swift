@@ -39,7 +39,7 @@ enum InterfacesController {
     }
 
     static func renderList(_ request: Request, form: InterfaceForm = InterfaceForm(), typesText: String? = nil,
-                           checked: InterfacesPage.Checked? = nil, errors: [ProblemDetails.FieldError] = []) async throws -> Response
+                           checked: SheetImportForm.Checked? = nil, errors: [ProblemDetails.FieldError] = []) async throws -> Response
     {
         let access = try request.requireProject()
         let filter = try InterfaceRequest.filter(request)

@@ -17,15 +17,8 @@ struct InterfacesPage: PageView {
     var form = InterfacesController.InterfaceForm()
     var typesText = ""
     /// A checked sheet waiting to be applied.
-    var checked: Checked?
+    var checked: SheetImportForm.Checked?
     var errors: [ProblemDetails.FieldError] = []
-
-    struct Checked {
-        let file: String
-        let report: InterfaceTableImport.Report
-        /// The checked sheet as CSV, posted back by Apply.
-        let sheet: String
-    }
 
     var pageTitle: String { "\(access.key) interfaces" }
     var breadcrumbs: [Breadcrumb] { access.crumbs + [Breadcrumb("Interfaces")] }
@@ -115,34 +108,11 @@ struct InterfacesPage: PageView {
 }
 
 extension InterfacesPage {
-    @ComponentBuilder var importForm: Component {
-        H2("Import a sheet").id("import")
-        FormErrors(errors.filter { $0.field == "file" }.map(\.reason))
-        if let checked {
-            let changed = checked.report.changed.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.joined(separator: ", ")))" }
-            Paragraph("\(checked.file): \(checked.report.created.count) new, \(checked.report.changed.count) changed"
-                      + (changed.isEmpty ? "" : ": " + changed.joined(separator: "; ")) + ", \(checked.report.unchanged.count) unchanged. "
-                      + "Nothing is stored until you apply it.").class("notice")
-            PostForm(action: InterfacesRoute.importSheet(project: access.key).path, csrfToken: csrfToken) {
-                Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
-                    Attribute(name: "type", value: "hidden"), Attribute(name: "name", value: "name"),
-                    Attribute(name: "value", value: HTMLEscape.attribute(checked.file)),
-                ])
-                Node<HTML.BodyContext>.element(named: "textarea", nodes: [
-                    .attribute(named: "name", value: "sheet"), .attribute(named: "hidden", value: "hidden"), .text(checked.sheet),
-                ])
-                Button("Apply \(checked.file)").attribute(named: "type", value: "submit").class("primary")
-            }
-        }
-        Paragraph("CSV or XLSX with the download's columns (" + InterfaceTableImport.columns.joined(separator: ", ")
-                  + "). Rows match by key; a row without a key is a new interface; columns left out keep their values.").class("hint")
-        PostForm(action: InterfacesRoute.importSheet(project: access.key).path, csrfToken: csrfToken, multipart: true) {
-            Node<HTML.BodyContext>.element(named: "label", nodes: [.attribute(named: "for", value: "field-file"), .text("File")])
-            Node<HTML.BodyContext>.selfClosedElement(named: "input", attributes: [
-                Attribute(name: "type", value: "file"), Attribute(name: "name", value: "file"), Attribute(name: "id", value: "field-file"),
-                Attribute(name: "accept", value: ".csv,.xlsx"),
-            ])
-            Button("Check").attribute(named: "type", value: "submit")
-        }
+    var importForm: Component {
+        SheetImportForm(
+            action: InterfacesRoute.importSheet(project: access.key).path, csrfToken: csrfToken,
+            hint: "CSV or XLSX with the download's columns (" + InterfaceTableImport.columns.joined(separator: ", ")
+                + "). Rows match by key; a row without a key is a new interface; columns left out keep their values.",
+            checked: checked, errors: errors.filter { $0.field == "file" }.map(\.reason))
     }
 }

@@ -215,16 +215,5 @@ public enum ElementTableImport {
     }
 }
 
-/// Every problem of an element sheet, each naming file, row, column and why (422; nothing stored).
-public struct ElementImportInvalid: AbortError, ErrorWithFieldErrors {
-    public let errors: [TableError]
-    init(_ errors: [TableError]) { self.errors = errors }
-
-    public var status: HTTPResponseStatus { .unprocessableEntity }
-    public var reason: String {
-        errors.count == 1 ? "Nothing was imported: \(errors[0])." : "Nothing was imported: \(errors.count) problems, the first: \(errors[0])."
-    }
-    public var fieldErrors: [ProblemDetails.FieldError] {
-        errors.map { .init(field: "row \($0.row ?? 0)" + ($0.column.map { ", column \($0)" } ?? ""), reason: $0.description) }
-    }
-}
+/// Every problem of an element sheet (the shared sheet refusal: file, row, column and why; nothing stored).
+public typealias ElementImportInvalid = SheetImportInvalid
