@@ -64,7 +64,7 @@ struct GovernanceFixtures {
             ("Housekeeping", "OBC", "COM", "data", ""),     // PRIME → BOLT: crosses
             ("Battery telemetry", "EPS", "OBC", "data", ""), // ACME → PRIME: crosses
             ("Downlink", "COM", "GND", "data", "PRIME"),    // BOLT → PRIME (given): crosses
-            ("Science data", "OBC", "PLD", "data", ""),     // PRIME → nobody: unassigned side
+            ("Science data", "OBC", "PLD", "data", ""),     // PRIME → PLD, unowned, so its parent SAT's PRIME: inside PRIME
         ]
         for (title, a, b, type, sideBOrg) in plan {
             var draft = InterfaceDraft(title: title, sideA: ids[a], sideB: ids[b], type: type)

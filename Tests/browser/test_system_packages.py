@@ -19,11 +19,10 @@ def set_owner(browser, server, key, owner):
 
 def test_owners_scope_and_a_design_package_report(server, browser, screenshot):
     sign_in(browser, server, "ada@example.com", PASSWORD)
-    # The radar (EL-002 and its antenna) is RADCO's; the display and its working position the integrator's.
+    # The radar (EL-002) is RADCO's, the display (EL-005) the integrator's; their parts (the antenna EL-003, the
+    # working position EL-006) belong to them without an owner of their own.
     set_owner(browser, server, "EL-002", "RADCO")
-    set_owner(browser, server, "EL-003", "RADCO")
     set_owner(browser, server, "EL-005", "ATCI")
-    set_owner(browser, server, "EL-006", "ATCI")
 
     # Scope: the radar to RADCO in Concept, then changed inline to Design — the select saves the row itself.
     scope = "/projects/ATC/scope"
@@ -61,7 +60,7 @@ def test_owners_scope_and_a_design_package_report(server, browser, screenshot):
         submit(browser, contents)
         assert f"{key} is now in DP-001." in browser.find_element(By.CSS_SELECTOR, ".flashes").text, browser.page_source[:3000]
     elements = browser.find_element(By.CSS_SELECTOR, "table.package-system-element").text
-    assert "EL-002" in elements and "RADCO" in elements
+    assert "EL-002" in elements and "EL-003" in elements and "RADCO" in elements
     interfaces = browser.find_element(By.CSS_SELECTOR, "table.package-interface").text
     assert "IF-001" in interfaces and "EL-003" in interfaces
     assert browser.find_element(By.CSS_SELECTOR, 'a[href="/projects/ATC/packages/DP-001/report.csv"]')

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Platform
 import SQLKit
+import SystemDesign
 import TraceEngine
 
 /// Reads of interfaces, every one scoped by project: one query with both ends' keys and titles.
@@ -29,9 +30,9 @@ public enum InterfaceQueries {
         /// The side organisations as given on the interface ("" when not given).
         public let sideAOrg: String
         public let sideBOrg: String
-        /// The end elements' owners.
-        public let sideAElementOwner: String
-        public let sideBElementOwner: String
+        /// The end elements' owners (inherited from the nearest owned ancestor where an end has none).
+        public internal(set) var sideAElementOwner: String
+        public internal(set) var sideBElementOwner: String
 
         /// The organisation at each side: the one given, else the end element's owner ("" when neither).
         public var sideAOrganisation: String { sideAOrg.isEmpty ? sideAElementOwner : sideAOrg }
@@ -77,7 +78,7 @@ public enum InterfaceQueries {
             LEFT JOIN system_elements eb ON eb.artifact_id = i.side_b_id LEFT JOIN delivery_organisations oeb ON oeb.id = eb.owner_org_id
             WHERE i.project_id = $1 AND a.deleted_at IS NULL
             """ + (extra.map { " AND " + $0 } ?? "") + " ORDER BY a.key"
-        return try await RowStream.map(sql, [.uuid(projectID)] + binds, on: db) { row in
+        var rows = try await RowStream.map(sql, [.uuid(projectID)] + binds, on: db) { row in
             Row(id: try row.uuid(0), key: try row.string(1), title: try row.string(2), version: try row.int(3),
                 sideA: try row.uuid(4), sideB: try row.uuid(5), sideAKey: try row.string(6), sideBKey: try row.string(7),
                 sideATitle: try row.string(8), sideBTitle: try row.string(9), type: try row.string(10),
@@ -86,6 +87,16 @@ public enum InterfaceQueries {
                 ownerCode: try row.string(15), projectInterfaceID: try row.string(16), sideAOrg: try row.string(17),
                 sideBOrg: try row.string(18), sideAElementOwner: try row.string(19), sideBElementOwner: try row.string(20))
         }
+        // An end without an owner belongs to its nearest owned ancestor's organisation: resolved here, once per read,
+        // so an owner change anywhere up the tree shows at once.
+        if rows.contains(where: { $0.sideAElementOwner.isEmpty || $0.sideBElementOwner.isEmpty }) {
+            let owners = try await SystemElementQueries.effectiveOwners(projectID: projectID, on: db)
+            for index in rows.indices {
+                if rows[index].sideAElementOwner.isEmpty { rows[index].sideAElementOwner = owners[rows[index].sideA] ?? "" }
+                if rows[index].sideBElementOwner.isEmpty { rows[index].sideBElementOwner = owners[rows[index].sideB] ?? "" }
+            }
+        }
+        return rows
     }
 
     /// Every live interface of the project, by key.

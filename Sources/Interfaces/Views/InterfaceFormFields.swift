@@ -31,9 +31,9 @@ struct InterfaceFormFields: Component {
             FormField("Project interface id", name: "interface_id", value: form.interface_id ?? "", error: fieldError(errors, "interface_id"),
                       hint: "The project's own id for the interface (e.g. from the ICD register); unique in the project.")
             SelectField("Owner organisation", name: "owner", options: organisations, selected: form.owner ?? "", error: fieldError(errors, "owner"))
-            SelectField("Side A organisation", name: "side_a_org", options: [("", "the element's owner")] + organisations.dropFirst(),
+            SelectField("Side A organisation", name: "side_a_org", options: [("", "the element's (or its parent's) owner")] + organisations.dropFirst(),
                         selected: form.side_a_org ?? "", error: fieldError(errors, "side_a_org"))
-            SelectField("Side B organisation", name: "side_b_org", options: [("", "the element's owner")] + organisations.dropFirst(),
+            SelectField("Side B organisation", name: "side_b_org", options: [("", "the element's (or its parent's) owner")] + organisations.dropFirst(),
                         selected: form.side_b_org ?? "", error: fieldError(errors, "side_b_org"))
             TextAreaField("Description", name: "description", value: form.description ?? "", error: fieldError(errors, "description"), rows: 3)
         }

@@ -20,7 +20,8 @@ struct InterfaceGapsPage: PageView {
             ProjectTabs(access: access, current: "Interfaces")
             Paragraph("Retired interfaces and elements and closed design packages are left out.").class("hint")
             H2("Interfaces between delivery organisations (\(gaps.crossOrganisation.count))").id("cross-organisation")
-            Paragraph("Each side's organisation is the one given on the interface, else the owner of the element at that end.").class("hint")
+            Paragraph("Each side's organisation is the one given on the interface, else the owner of the element at that end, "
+                      + "else that of its nearest owned ancestor.").class("hint")
             interfaceTable(gaps.crossOrganisation, withOrganisations: true, empty: "No interface joins two different organisations.")
             H2("Interfaces with a side no organisation answers for (\(gaps.unassignedSides.count))").id("unassigned")
             interfaceTable(gaps.unassignedSides, withOrganisations: true, empty: "Every interface has an organisation at both sides.")

@@ -74,6 +74,27 @@ public enum SystemElementQueries {
         return try await sql.raw(query).all(decoding: Record.self).map(\.row)
     }
 
+    /// Each element's owner, or — where it has none — the owner of its nearest ancestor that has one (a supplier
+    /// that owns a subsystem owns its parts unless a part says otherwise); elements with neither are left out.
+    public static func effectiveOwners(projectID: UUID, on db: any Database) async throws -> [UUID: String] {
+        let rows = try await all(projectID: projectID, on: db)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var owners: [UUID: String] = [:]
+        for row in rows {
+            var current: SystemElementQueries.Row? = row
+            var steps = 0
+            while let element = current, steps < 1_000 {
+                if !element.ownerCode.isEmpty {
+                    owners[row.id] = element.ownerCode
+                    break
+                }
+                current = element.parentID.flatMap { byID[$0] }
+                steps += 1
+            }
+        }
+        return owners
+    }
+
     /// Every live element, by key.
     public static func all(projectID: UUID, on db: any Database) async throws -> [Row] {
         try await select(db, projectID: projectID)

@@ -37,7 +37,7 @@ public struct CountChart: Component {
             nodes.append(.element(named: "rect", nodes: [
                 .attribute(named: "x", value: String(labelWidth)), .attribute(named: "y", value: String(y)),
                 .attribute(named: "width", value: String(width)), .attribute(named: "height", value: String(barHeight)),
-                .attribute(named: "class", value: "bar " + (barClass(entry.label) ?? "bar-filled")),
+                .attribute(named: "class", value: HTMLEscape.attribute("bar " + (barClass(entry.label) ?? "bar-filled"))),
                 .element(named: "title", nodes: [.text("\(entry.label): \(entry.count) of \(total)")]),
             ]))
             nodes.append(.element(named: "text", nodes: [
