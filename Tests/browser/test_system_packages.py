@@ -23,6 +23,8 @@ def test_owners_scope_and_a_design_package_report(server, browser, screenshot):
     # working position EL-006) belong to them without an owner of their own.
     set_owner(browser, server, "EL-002", "RADCO")
     set_owner(browser, server, "EL-005", "ATCI")
+    browser.get(f"{server['url']}/projects/ATC/elements/EL-003")
+    assert "RADCO (through its parent)" in browser.find_element(By.CSS_SELECTOR, "dl.facts").text
 
     # Scope: the radar to RADCO in Concept, then changed inline to Design — the select saves the row itself.
     scope = "/projects/ATC/scope"

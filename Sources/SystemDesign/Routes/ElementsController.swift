@@ -156,6 +156,9 @@ enum ElementsController {
         let levels = try await SystemDesignSettings.of(access.projectID, on: request.db).levelList
         return request.render(ElementPage(access: access, detail: detail, levels: levels, csrfToken: request.csrfToken,
                                           organisations: try await ScopeController.organisationChoices(access.projectID, on: request.db),
+                                          inheritedOwner: row.ownerCode.isEmpty
+                                              ? try await SystemElementQueries.effectiveOwners(projectID: access.projectID, on: request.db)[row.id]
+                                              : nil,
                                           form: form, errors: errors),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -11,6 +11,8 @@ struct ElementPage: PageView {
     let csrfToken: String
     /// The owner choices: ("", "none") and each delivery organisation by code.
     var organisations: [(value: String, title: String)] = []
+    /// The organisation it belongs to through an ancestor, when it has no owner of its own.
+    var inheritedOwner: String?
     var form: ElementsController.ElementForm?
     var errors: [ProblemDetails.FieldError] = []
 
@@ -45,7 +47,8 @@ struct ElementPage: PageView {
     var facts: Component {
         Tag("dl") {
             Tag("dt", text: "Level"); Tag("dd", text: element.level)
-            Tag("dt", text: "Owner"); Tag("dd", text: element.ownerCode.isEmpty ? "—" : element.ownerCode)
+            Tag("dt", text: "Owner")
+            Tag("dd", text: !element.ownerCode.isEmpty ? element.ownerCode : inheritedOwner.map { "\($0) (through its parent)" } ?? "—")
             Tag("dt", text: "Status")
             Tag("dd") { Span(element.status.rawValue).class("badge element-status-\(element.status.rawValue)") }
             Tag("dt", text: "Part of")
