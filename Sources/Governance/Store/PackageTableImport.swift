@@ -152,7 +152,8 @@ public enum PackageTableImport {
 public typealias PackageImportInvalid = SheetImportInvalid
 
 extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+    /// `map` for an async transform (the standard library's cannot await).
+    public func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
     }

@@ -31,13 +31,13 @@ public struct DesignDashboard: Sendable {
         let interfaces = try await InterfaceQueries.all(projectID: projectID, on: db)
         let levels = try await SystemDesignSettings.of(projectID, on: db).levelList
         let types = try await InterfaceSettings.of(projectID, on: db).typeList
+        let packages = try await GovernanceQueries.packages(projectID: projectID, on: db)
         let gaps = InterfaceGaps(interfaces: interfaces.filter { $0.status != .retired }, elements: elements,
-                                 specified: try await InterfaceGaps.specifiedInterfaces(projectID: projectID, on: db),
-                                 packages: try await GovernanceQueries.packages(projectID: projectID, on: db))
+                                 specified: try await InterfaceGaps.specifiedInterfaces(projectID: projectID, on: db), packages: packages)
         return DesignDashboard(
             phases: counts(try await GovernanceQueries.phases(projectID: projectID, on: db).map(\.status.rawValue),
                            order: Phase.Status.allCases.map(\.rawValue)),
-            packages: counts(try await GovernanceQueries.packages(projectID: projectID, on: db).map(\.status.rawValue),
+            packages: counts(packages.map(\.status.rawValue),
                              order: DesignPackage.Status.allCases.map(\.rawValue)),
             scope: counts(try await ScopeQueries.all(projectID: projectID, on: db).map(\.status.rawValue),
                           order: ScopeAllocation.Status.allCases.map(\.rawValue)),

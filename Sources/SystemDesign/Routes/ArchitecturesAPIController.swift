@@ -66,8 +66,11 @@ enum ArchitecturesAPIController {
 
     @Sendable static func list(_ request: Request) async throws -> Items {
         let access = try request.requireProject()
+        let tree = try await SystemElementQueries.tree(projectID: access.projectID, on: request.db).map(\.element)
         var items: [ArchitectureDTO] = []
-        for row in try await ArchitectureQueries.all(projectID: access.projectID, on: request.db) { items.append(try await dto(row, request)) }
+        for row in try await ArchitectureQueries.all(projectID: access.projectID, on: request.db) {
+            items.append(try await dto(row, tree: tree, request))
+        }
         return Items(items: items)
     }
 
@@ -105,11 +108,13 @@ enum ArchitecturesAPIController {
         return try await show(request)
     }
 
-    static func dto(_ row: ArchitectureQueries.Row, _ request: Request) async throws -> ArchitectureDTO {
+    /// `tree`: the project's elements in tree order, when the caller has them already (a list reads it once).
+    static func dto(_ row: ArchitectureQueries.Row, tree: [SystemElementQueries.Row]? = nil, _ request: Request) async throws -> ArchitectureDTO {
         let access = try request.requireProject()
         let nodes = try await ArchitectureQueries.nodes(of: row.id, on: request.db)
-        let keys = try await SystemElementQueries.tree(projectID: access.projectID, on: request.db).map(\.element).filter { nodes.contains($0.id) }
-            .map(\.key)
+        let elements: [SystemElementQueries.Row]
+        if let tree { elements = tree } else { elements = try await SystemElementQueries.tree(projectID: access.projectID, on: request.db).map(\.element) }
+        let keys = elements.filter { nodes.contains($0.id) }.map(\.key)
         return ArchitectureDTO(key: row.key, title: row.title, version: row.version, status: row.status.rawValue, description: row.description,
                                nodes: keys, approvedBy: row.approvedBy, approvedAt: row.approvedAt, approvedVersion: row.approvedVersion)
     }

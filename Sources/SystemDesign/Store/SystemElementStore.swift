@@ -209,10 +209,3 @@ public enum SystemElementStore {
         return chain.reversed().compactMap { keys[$0] }
     }
 }
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
