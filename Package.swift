@@ -65,9 +65,12 @@ let package = Package(
         .target(
             name: "Requirements",
             dependencies: ["Platform", "Artifacts", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
-        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Governance", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
+        .target(
+            name: "Verification",
+            dependencies: ["Platform", "Artifacts", "Governance", "Requirements", "TraceEngine", "Interchange", .product(name: "SQLKit", package: "sql-kit")]),
+        .target(name: "SesaApp", dependencies: ["Platform", "Artifacts", "Governance", "SystemDesign", "Interfaces", "Requirements", "Verification", "TraceEngine", "Interchange"]),
         .executableTarget(name: "sesa", dependencies: ["SesaApp"]),
-        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Governance", "SystemDesign", "Interfaces", "Artifacts", "Interchange"]),
+        .executableTarget(name: "sesa-bench", dependencies: ["TraceEngine", "SesaApp", "Requirements", "Governance", "SystemDesign", "Interfaces", "Verification", "Artifacts", "Interchange"]),
         .target(
             name: "SesaTesting",
             dependencies: [
@@ -86,6 +89,7 @@ let package = Package(
         .testTarget(name: "GovernanceTests", dependencies: ["SesaTesting", "Governance", "SystemDesign", "Interfaces", "Requirements", "TraceEngine", "Interchange"]),
         .testTarget(name: "SystemDesignTests", dependencies: ["SesaTesting", "SystemDesign", "TraceEngine"]),
         .testTarget(name: "InterfacesTests", dependencies: ["SesaTesting", "Interfaces", "SystemDesign", "TraceEngine"]),
+        .testTarget(name: "VerificationTests", dependencies: ["SesaTesting", "Verification", "Requirements", "Artifacts", "Interchange"]),
         .testTarget(name: "SesaAppTests", dependencies: ["SesaTesting"]),
     ]
 )

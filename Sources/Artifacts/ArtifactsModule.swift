@@ -5,6 +5,8 @@ import Vapor
 /// The artifact core's registration: migrations, the registry, and the read API every kind shares.
 public enum ArtifactsModule {
     public static let migrations: [any Migration] = [CreateArtifacts(), AddTraceGraphIndexes(), CreateTriggerFieldSettings()]
+    /// Columns later modules read (`trigger_revision`, for verification evidence): after every module's tables.
+    public static let migrationsAfterInterfaces: [any Migration] = [AddTriggerRevision()]
 
     public static func register(on app: Application) {
         _ = app.artifactRegistry

@@ -38,7 +38,7 @@ public enum GovernanceModule {
         editors.post("packages", use: P.create).htmlPage()
         viewers.get("packages-export.csv", use: P.exportList(format: "csv")).htmlPage()
         viewers.get("packages-export.xlsx", use: P.exportList(format: "xlsx")).htmlPage()
-        editors.on(.POST, "packages-import", body: .collect(maxSize: "16mb"), use: P.importSheet).htmlPage()
+        editors.on(.POST, "packages-import", body: .collect(maxSize: "16mb"), use: P.importSheet).maxBodySize(16 << 20).htmlPage()
         viewers.get(package, use: P.package).htmlPage()
         viewers.get(package + ["report.csv"], use: P.report(format: "csv")).htmlPage()
         viewers.get(package + ["report.xlsx"], use: P.report(format: "xlsx")).htmlPage()
@@ -91,7 +91,7 @@ public enum GovernanceModule {
         editors.post("design-packages", use: A.createPackage).openAPI(docs.op(
             "createDesignPackage", "Create a design package (editors)", [], body: D.PackageInput.schema,
             [.json(201, "Created", .ref("DesignPackage")), forbidden, invalid]))
-        editors.on(.POST, "imports", "design-packages", body: .collect(maxSize: "16mb"), use: A.importSheet).openAPI(docs.op(
+        editors.on(.POST, "imports", "design-packages", body: .collect(maxSize: "16mb"), use: A.importSheet).maxBodySize(16 << 20).openAPI(docs.op(
             "importDesignPackages", "Import packages from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
             [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
              P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],

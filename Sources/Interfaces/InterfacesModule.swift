@@ -63,7 +63,7 @@ public enum InterfacesModule {
         viewers.get("design-dashboard", use: C.dashboard).htmlPage()
         viewers.get("interfaces-export.csv", use: InterfaceSheetsController.export(format: "csv")).htmlPage()
         viewers.get("interfaces-export.xlsx", use: InterfaceSheetsController.export(format: "xlsx")).htmlPage()
-        editors.on(.POST, "interfaces-import", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importPage).htmlPage()
+        editors.on(.POST, "interfaces-import", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importPage).maxBodySize(16 << 20).htmlPage()
         typealias D = InterfaceDocumentsController
         let document: [PathComponent] = ["interface-documents", .parameter(D.idParameter)]
         viewers.get("interface-documents", use: D.list).htmlPage()
@@ -71,7 +71,7 @@ public enum InterfacesModule {
         viewers.get(document, use: D.document).htmlPage()
         editors.post(document + ["edit"], use: D.save).htmlPage()
         editors.post(document + ["delete"], use: D.delete).htmlPage()
-        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.upload).htmlPage()
+        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.upload).maxBodySize(65 << 20).htmlPage()
         viewers.get(document + ["files", ":fileID"], use: D.download).htmlPage()
         editors.post(document + ["files", ":fileID", "remove"], use: D.removeFile).htmlPage()
         viewers.get(interface, use: C.interface).htmlPage()
@@ -114,7 +114,7 @@ public enum InterfacesModule {
             [P(name: "level", in: .query, description: "An element level; the first level with elements when absent")] + filters,
             [.json(200, "The matrix", .ref("N2Matrix")), invalid]))
         registerDocumentAPI(app)
-        editors.on(.POST, "imports", "interfaces", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importAPI).openAPI(docs.op(
+        editors.on(.POST, "imports", "interfaces", body: .collect(maxSize: "16mb"), use: InterfaceSheetsController.importAPI).maxBodySize(16 << 20).openAPI(docs.op(
             "importInterfaces", "Import interfaces from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
             [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
              P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],
@@ -164,7 +164,7 @@ public enum InterfacesModule {
             [.json(200, "Saved", .ref("InterfaceDocument")), forbidden, invalid]))
         editors.delete(document, use: D.apiDelete).openAPI(docs.op(
             "deleteInterfaceDocument", "Delete a document and its files", [id], [.init(204, "Deleted"), forbidden]))
-        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.apiUpload).openAPI(docs.op(
+        editors.on(.POST, document + ["files"], body: .collect(maxSize: "65mb"), use: D.apiUpload).maxBodySize(65 << 20).openAPI(docs.op(
             "addInterfaceDocumentFile", "Add a file: the body is the file (at most 64 MB), ?name= its name",
             [id, P(name: "name", in: .query, required: true, description: "The file's name")],
             [.json(201, "The document", .ref("InterfaceDocument")), forbidden, invalid]))

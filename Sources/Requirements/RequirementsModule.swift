@@ -40,7 +40,7 @@ public enum RequirementsModule {
         viewers.get(module + ["attachments", ":attachmentID"], use: C.attachment).htmlPage()
         viewers.get("requirements-search", use: C.search).htmlPage()
         editors.get("requirements-import", use: C.importForm).htmlPage()
-        editors.on(.POST, "requirements-import", body: .collect(maxSize: "64mb"), use: C.importCompare).htmlPage()
+        editors.on(.POST, "requirements-import", body: .collect(maxSize: "64mb"), use: C.importCompare).maxBodySize(64 << 20).htmlPage()
         editors.post("requirements-import", ":uploadID", "apply", use: C.importApply).htmlPage()
         editors.post("requirements-import", ":uploadID", "mapping", use: C.importMapping).htmlPage()
         leads.get("requirements-settings", use: C.settings).htmlPage()
@@ -102,7 +102,7 @@ public enum RequirementsModule {
             P(name: "module", in: .query, description: "Import only the specification of this name"),
             P(name: "dry_run", in: .query, description: "1: answer with the comparison, store nothing"),
         ]
-        editors.on(.POST, "imports", "reqif", body: .collect(maxSize: "64mb"), use: A.importReqIF).openAPI(docs.op(
+        editors.on(.POST, "imports", "reqif", body: .collect(maxSize: "64mb"), use: A.importReqIF).maxBodySize(64 << 20).openAPI(docs.op(
             "importReqIF", "Import a ReqIF or ReqIFZ file sent as the body (editors): a dry run compares, otherwise a job applies it in one transaction",
             importQuery, [.json(200, "Dry run: per ReqIF document of the file, what would be new, changed, unchanged and missing", ImportDTOs.PreviewsDTO.schema),
                           .json(202, "Accepted: the import job", ImportDTOs.AcceptedDTO.schema), forbidden, invalid]))
@@ -112,7 +112,7 @@ public enum RequirementsModule {
         editors.put("reqif-mappings", use: A.saveMapping).openAPI(docs.op(
             "saveReqIFMapping", "Replace the field mapping for one source tool (editors); later imports of its files use it", [],
             body: .ref("ReqIFMapping"), [.json(200, "The saved mapping", .ref("ReqIFMapping")), forbidden, invalid]))
-        editors.on(.POST, module + ["imports", "table"], body: .collect(maxSize: "64mb"), use: A.importTable).openAPI(docs.op(
+        editors.on(.POST, module + ["imports", "table"], body: .collect(maxSize: "64mb"), use: A.importTable).maxBodySize(64 << 20).openAPI(docs.op(
             "importRequirementTable", "Import a CSV or XLSX sheet into the module (editors): rows matched by key, all or nothing; a dry run compares",
             [prefix, P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
              P(name: "dry_run", in: .query, description: "1: answer with the comparison, store nothing")],

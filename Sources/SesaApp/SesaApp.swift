@@ -5,6 +5,7 @@ import Governance
 import Requirements
 import SystemDesign
 import Interfaces
+import Verification
 import Platform
 import Vapor
 
@@ -15,6 +16,7 @@ public enum SesaApp {
         PlatformModule.migrations + ArtifactsModule.migrations + RequirementsModule.migrations
             + SystemDesignModule.migrations + InterfacesModule.migrations + GovernanceModule.migrations
             + SystemDesignModule.migrationsAfterGovernance + InterfacesModule.migrationsAfterGovernance
+            + ArtifactsModule.migrationsAfterInterfaces + VerificationModule.migrations
     }
 
     /// Configures `app` from `config`. Everything a process needs, whatever command it runs.
@@ -45,6 +47,7 @@ public enum SesaApp {
         SystemDesignModule.register(on: app)
         InterfacesModule.register(on: app)
         RequirementsModule.register(on: app)
+        VerificationModule.register(on: app)
 
         app.asyncCommands.use(ServeCommand(serve: await app.servers.asyncCommand), as: "serve", isDefault: true)
         app.asyncCommands.use(MigrateCommand(), as: "migrate")

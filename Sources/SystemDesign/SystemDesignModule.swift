@@ -47,7 +47,7 @@ public enum SystemDesignModule {
         viewers.get("element-tree.drawio", use: C.treeDrawIO).htmlPage()
         viewers.get("elements-export.csv", use: C.exportCSV).htmlPage()
         viewers.get("elements-export.xlsx", use: C.exportXLSX).htmlPage()
-        editors.on(.POST, "elements-import", body: .collect(maxSize: "16mb"), use: C.importSheet).htmlPage()
+        editors.on(.POST, "elements-import", body: .collect(maxSize: "16mb"), use: C.importSheet).maxBodySize(16 << 20).htmlPage()
         leads.post("element-levels", use: C.saveLevels).htmlPage()
         viewers.get(element, use: C.element).htmlPage()
         editors.post(element + ["edit"], use: C.save).htmlPage()
@@ -110,7 +110,7 @@ public enum SystemDesignModule {
             "replaceElementLevels", "Replace the levels (leads); a level still in use cannot go", [],
             body: ElementDTOs.LevelsDTO.schema, [.json(200, "Saved", ElementDTOs.LevelsDTO.schema), forbidden, invalid]))
         registerArchitectureAPI(app)
-        editors.on(.POST, "imports", "elements", body: .collect(maxSize: "16mb"), use: A.importSheet).openAPI(docs.op(
+        editors.on(.POST, "imports", "elements", body: .collect(maxSize: "16mb"), use: A.importSheet).maxBodySize(16 << 20).openAPI(docs.op(
             "importSystemElements", "Import elements from a CSV or XLSX sheet sent as the body (editors): rows matched by key, all or nothing",
             [P(name: "file", in: .query, description: "The file's name; .xlsx is read as a workbook, anything else as CSV"),
              P(name: "dry_run", in: .query, description: "1: answer with what would change, store nothing")],

@@ -34,6 +34,18 @@ public final class TestBrowser {
         return try await send(.POST, path, headers: headers, body: Self.encode(fields))
     }
 
+    /// Posts a form whose names repeat (`action[]` rows), in the order given, with the CSRF token.
+    @discardableResult
+    public func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        if csrfToken == nil { try await get("/login") }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = (pairs + [("_csrf", csrfToken ?? "")]).map {
+            $0.0.addingPercentEncoding(withAllowedCharacters: allowed)! + "=" + $0.1.addingPercentEncoding(withAllowedCharacters: allowed)!
+        }.joined(separator: "&")
+        return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: body)
+    }
+
     /// Posts a multipart form with one file, as a browser's upload form does (CSRF token included).
     @discardableResult
     public func upload(_ path: String, fields: [String: String] = [:], file: (field: String, name: String, content: String))

@@ -22,6 +22,8 @@ public final class Artifact: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     @Field(key: "content_hash") public var contentHash: String
     @Field(key: "trigger_hash") public var triggerHash: String
+    /// The project revision in which the trigger fields last changed (created, or an update that changed them).
+    @Field(key: "trigger_revision") public var triggerRevision: Int64
 
     public init() {}
 }

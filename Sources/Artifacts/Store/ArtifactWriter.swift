@@ -68,6 +68,7 @@ public final class ArtifactWriter {
         artifact.version = 1
         artifact.contentHash = snapshot.hash()
         artifact.triggerHash = snapshot.hash(of: try await triggerFields(of: kind))
+        artifact.triggerRevision = revision
         artifact.createdAt = now
         artifact.createdBy = actor.userID
         artifact.updatedAt = now
@@ -106,6 +107,7 @@ public final class ArtifactWriter {
         artifact.version += 1
         artifact.contentHash = snapshot.hash()
         artifact.triggerHash = triggerHash
+        if triggerChanged { artifact.triggerRevision = revision }
         artifact.updatedAt = now
         artifact.updatedBy = actor.userID
         try await artifact.update(on: database)

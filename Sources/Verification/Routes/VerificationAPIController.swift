@@ -1,0 +1,177 @@
+import Artifacts
+import Fluent
+import Foundation
+import Governance
+import Platform
+import Vapor
+
+/// The JSON API of cases, plans, sets and defects: thin handlers over the stores and `CaseQueries`.
+enum VerificationAPIController {
+    struct Items<T: Content>: Content { var items: [T] }
+
+    // MARK: cases
+
+    static func caseDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.CaseDTO {
+        let detail = try await CaseQueries.testCase(artifact, on: request.db)
+        return .init(key: artifact.key, title: artifact.title, version: artifact.version, method: detail.row.method.rawValue,
+                     status: detail.row.status.rawValue, preconditions: detail.row.preconditions, environment: detail.row.environment,
+                     steps: detail.steps.map { .init(action: $0.action, expected: $0.expected) }, verifies: detail.verifies.map(\.key),
+                     automated: detail.row.automated, automationID: detail.row.automationID)
+    }
+
+    @Sendable static func listCases(_ request: Request) async throws -> Items<CaseDTOs.CaseDTO> {
+        let access = try request.requireProject()
+        let rows = try await VerificationQueries.cases(projectID: access.projectID, on: request.db)
+        let artifacts = try await Artifact.query(on: request.db).filter(\.$id ~~ rows.map(\.id)).all()
+        var items: [CaseDTOs.CaseDTO] = []
+        for artifact in artifacts.sorted(by: { $0.key < $1.key }) { items.append(try await caseDTO(artifact, request)) }
+        return Items(items: items)
+    }
+
+    @Sendable static func showCase(_ request: Request) async throws -> CaseDTOs.CaseDTO {
+        try await caseDTO(try await VerificationRequest.artifact(request, kind: VerificationKinds.testCase), request)
+    }
+
+    @Sendable static func createCase(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CaseDTOs.CaseInput.self)
+        let artifact = try await CaseStore.create(try ArtifactContext(request), draft: try input.draft(), key: input.key)
+        return try await caseDTO(artifact, request).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable static func updateCase(_ request: Request) async throws -> CaseDTOs.CaseDTO {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.testCase)
+        let input = try request.content.decode(CaseDTOs.CaseInput.self)
+        let saved = try await CaseStore.update(try ArtifactContext(request), id: artifact.id!, expectedVersion: try version(input.version),
+                                               draft: try input.draft())
+        return try await caseDTO(saved, request)
+    }
+
+    @Sendable static func deleteCase(_ request: Request) async throws -> HTTPStatus {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.testCase)
+        try await CaseStore.delete(try ArtifactContext(request), id: artifact.id!, expectedVersion: try version(request.query[Int.self, at: "version"]))
+        return .noContent
+    }
+
+    static func version(_ given: Int?) throws -> Int {
+        guard let given else { throw FieldsInvalid(field: "version", "send the version you edited, so a concurrent change is not overwritten") }
+        return given
+    }
+
+    // MARK: plans
+
+    static func planDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.PlanDTO {
+        let access = try request.requireProject()
+        let plan = try await PlanStore.find(artifact.id!, try ArtifactContext(request), on: request.db)
+        let activities = try await VerificationActivity.query(on: request.db).filter(\.$planID == artifact.id!).sort(\.$position).all()
+        let phase = try await plan.phaseID.asyncMap { try await Phase.find($0, on: request.db)?.name } ?? nil
+        let rvtm = try await RVTM.build(projectID: access.projectID, filter: VerificationQueries.filter(of: plan), on: request.db)
+        return .init(key: artifact.key, title: artifact.title, version: artifact.version, status: plan.status.rawValue, phase: phase ?? "",
+                     modules: plan.modulePrefixes, query: plan.scopeQuery, description: plan.description,
+                     activities: activities.map { .init(id: $0.id!, title: $0.title, method: $0.method, responsible: $0.responsible, dueOn: $0.dueOn,
+                                                        status: $0.status.rawValue) },
+                     coverage: Dictionary(uniqueKeysWithValues: VerificationStatus.Coverage.allCases.map { ($0.rawValue, rvtm.count($0)) }))
+    }
+
+    @Sendable static func listPlans(_ request: Request) async throws -> Items<CaseDTOs.PlanDTO> {
+        let access = try request.requireProject()
+        let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID).filter(\.$kind == VerificationKinds.plan.id)
+            .filter(\.$deletedAt == nil).sort(\.$key).all()
+        var items: [CaseDTOs.PlanDTO] = []
+        for artifact in artifacts { items.append(try await planDTO(artifact, request)) }
+        return Items(items: items)
+    }
+
+    @Sendable static func showPlan(_ request: Request) async throws -> CaseDTOs.PlanDTO {
+        try await planDTO(try await VerificationRequest.artifact(request, kind: VerificationKinds.plan), request)
+    }
+
+    @Sendable static func createPlan(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CaseDTOs.PlanInput.self)
+        let artifact = try await PlanStore.create(try ArtifactContext(request), try input.draft())
+        return try await planDTO(artifact, request).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable static func updatePlan(_ request: Request) async throws -> CaseDTOs.PlanDTO {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let input = try request.content.decode(CaseDTOs.PlanInput.self)
+        let saved = try await PlanStore.update(try ArtifactContext(request), id: artifact.id!, expectedVersion: try version(input.version), try input.draft())
+        return try await planDTO(saved, request)
+    }
+
+    @Sendable static func addActivity(_ request: Request) async throws -> Response {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let input = try request.content.decode(CaseDTOs.ActivityInput.self)
+        try await PlanStore.saveActivity(try ArtifactContext(request), planID: artifact.id!, try input.draft())
+        return try await planDTO(artifact, request).encodeResponse(status: .created, for: request)
+    }
+
+    // MARK: sets
+
+    static func setDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.SetDTO {
+        guard let set = try await TestSet.find(artifact.id!, on: request.db) else { throw Abort(.notFound) }
+        return .init(key: artifact.key, title: artifact.title, version: artifact.version, purpose: set.purpose, description: set.description,
+                     cases: try await SetStore.members(of: artifact.id!, on: request.db).map(\.key))
+    }
+
+    @Sendable static func listSets(_ request: Request) async throws -> Items<CaseDTOs.SetDTO> {
+        let access = try request.requireProject()
+        let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID).filter(\.$kind == VerificationKinds.testSet.id)
+            .filter(\.$deletedAt == nil).sort(\.$key).all()
+        var items: [CaseDTOs.SetDTO] = []
+        for artifact in artifacts { items.append(try await setDTO(artifact, request)) }
+        return Items(items: items)
+    }
+
+    @Sendable static func createSet(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CaseDTOs.SetInput.self)
+        let artifact = try await SetStore.create(try ArtifactContext(request), input.draft())
+        return try await setDTO(artifact, request).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable static func showSet(_ request: Request) async throws -> CaseDTOs.SetDTO {
+        try await setDTO(try await VerificationRequest.artifact(request, kind: VerificationKinds.testSet), request)
+    }
+
+    @Sendable static func updateSet(_ request: Request) async throws -> CaseDTOs.SetDTO {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.testSet)
+        let input = try request.content.decode(CaseDTOs.SetInput.self)
+        return try await setDTO(try await SetStore.update(try ArtifactContext(request), id: artifact.id!, expectedVersion: try version(input.version),
+                                                          input.draft()), request)
+    }
+
+    // MARK: defects
+
+    static func defectDTO(_ artifact: Artifact, _ request: Request) async throws -> RunDTOs.DefectDTO {
+        guard let defect = try await Defect.find(artifact.id!, on: request.db) else { throw Abort(.notFound) }
+        return .init(key: artifact.key, title: artifact.title, version: artifact.version, severity: defect.severity.rawValue,
+                     status: defect.status.rawValue, description: defect.description,
+                     concerns: try await CaseQueries.targets(of: artifact.id!, kind: VerificationKinds.concerns.id, on: request.db))
+    }
+
+    @Sendable static func listDefects(_ request: Request) async throws -> Items<RunDTOs.DefectDTO> {
+        let access = try request.requireProject()
+        let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID).filter(\.$kind == VerificationKinds.defect.id)
+            .filter(\.$deletedAt == nil).sort(\.$key).all()
+        var items: [RunDTOs.DefectDTO] = []
+        for artifact in artifacts { items.append(try await defectDTO(artifact, request)) }
+        return Items(items: items)
+    }
+
+    @Sendable static func createDefect(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(RunDTOs.DefectInput.self)
+        let artifact = try await DefectStore.create(try ArtifactContext(request), try input.draft(), fromResult: input.result)
+        return try await defectDTO(artifact, request).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable static func showDefect(_ request: Request) async throws -> RunDTOs.DefectDTO {
+        try await defectDTO(try await VerificationRequest.artifact(request, kind: VerificationKinds.defect), request)
+    }
+
+    @Sendable static func updateDefect(_ request: Request) async throws -> RunDTOs.DefectDTO {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.defect)
+        let input = try request.content.decode(RunDTOs.DefectInput.self)
+        let saved = try await DefectStore.update(try ArtifactContext(request), id: artifact.id!, expectedVersion: try version(input.version), try input.draft())
+        if let result = input.result { try await DefectStore.addResult(try ArtifactContext(request), defectID: artifact.id!, resultID: result) }
+        return try await defectDTO(saved, request)
+    }
+}
