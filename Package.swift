@@ -81,7 +81,7 @@ let package = Package(
             path: "Tests/SesaTesting"
         ),
         .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "SesaTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PlatformTests", dependencies: ["SesaTesting"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["SesaTesting", "Artifacts"]),
         .testTarget(name: "RequirementsTests", dependencies: ["SesaTesting", "Requirements", "TraceEngine",

@@ -19,17 +19,16 @@ enum N2Benchmark {
 
         static func parse(_ arguments: [String]) throws -> Options {
             var options = Options()
-            var rest = arguments[...]
-            while let flag = rest.popFirst() {
-                guard let value = rest.popFirst() else { throw RequirementsBenchmark.BenchError("\(flag) needs a value") }
+            try BenchFlags.parse(arguments) { flag, value in
                 switch flag {
-                case "--elements": options.elements = try RequirementsBenchmark.Options.number(value, flag, minimum: 2)
-                case "--interfaces": options.interfaces = try RequirementsBenchmark.Options.number(value, flag, minimum: 0)
-                case "--samples": options.samples = try RequirementsBenchmark.Options.number(value, flag, minimum: 1)
-                case "--seed": options.seed = UInt64(try RequirementsBenchmark.Options.number(value, flag, minimum: 0))
+                case "--elements": options.elements = try BenchFlags.number(value, flag, minimum: 2)
+                case "--interfaces": options.interfaces = try BenchFlags.number(value, flag, minimum: 0)
+                case "--samples": options.samples = try BenchFlags.number(value, flag, minimum: 1)
+                case "--seed": options.seed = UInt64(try BenchFlags.number(value, flag, minimum: 0))
                 case "--postgres": options.postgresURL = value
-                default: throw RequirementsBenchmark.BenchError("unknown option \(flag)")
+                default: return false
                 }
+                return true
             }
             return options
         }

@@ -15,17 +15,16 @@ enum ReqIFBenchmark {
 
         static func parse(_ arguments: [String]) throws -> Options {
             var options = Options()
-            var rest = arguments[...]
-            while let flag = rest.popFirst() {
-                guard let value = rest.popFirst() else { throw RequirementsBenchmark.BenchError("\(flag) needs a value") }
+            try BenchFlags.parse(arguments) { flag, value in
                 switch flag {
-                case "--objects": options.objects = try RequirementsBenchmark.Options.number(value, flag, minimum: 100)
-                case "--runs": options.runs = try RequirementsBenchmark.Options.number(value, flag, minimum: 1)
+                case "--objects": options.objects = try BenchFlags.number(value, flag, minimum: 100)
+                case "--runs": options.runs = try BenchFlags.number(value, flag, minimum: 1)
                 case "--file": options.sharedFile = value
                 case "--python": options.python = value
                 case "--keep": options.keep = value
-                default: throw RequirementsBenchmark.BenchError("unknown option \(flag)")
+                default: return false
                 }
+                return true
             }
             return options
         }

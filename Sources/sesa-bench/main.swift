@@ -11,6 +11,7 @@ let usage = """
            sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH] [--keep PATH]
            sesa-bench reqif-read FILE [--runs R] [--repeats N] | --warnings
            sesa-bench n2 [--elements N] [--interfaces M] [--samples S] [--seed X] [--postgres postgres://…]
+           sesa-bench verification [--requirements N] [--cases C] [--tests T] [--samples S] [--postgres postgres://…]
       trace         build the trace graph of a generated project and time impact sets,
                     against a naive dictionary-of-arrays graph (reference)
       requirements  load a generated project into SQLite (default) or PostgreSQL and time graph build,
@@ -22,6 +23,8 @@ let usage = """
                     resident memory as JSON (what `reqif` runs for SESA's side, so memory is the reader's own)
       n2            store a generated system of N elements and M interfaces and time the N² page at that
                     level (queries, matrix and HTML), against the 300 ms target
+      verification  store N requirements and C cases with results and time the RVTM page against 300 ms,
+                    then ingest a generated JUnit report of T tests twice against 2 s
     """
 
 guard let command = arguments.first else {
@@ -41,6 +44,13 @@ case "requirements":
     do {
         let options = try RequirementsBenchmark.Options.parse(Array(arguments.dropFirst()))
         try await RequirementsBenchmark.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+case "verification":
+    do {
+        try await VerificationBenchmark.run(try VerificationBenchmark.Options.parse(Array(arguments.dropFirst())))
     } catch {
         FileHandle.standardError.write(Data("sesa-bench: \(error)\n\n\(usage)\n".utf8))
         exit(2)

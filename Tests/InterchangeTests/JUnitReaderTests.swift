@@ -1,49 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 @testable import Interchange
+import SesaTesting
 import Testing
 
 /// The JUnit/NUnit reader on the shared CI reports (via `SESA_TESTDATA`) and on hostile input.
 @Suite struct JUnitReaderTests {
     static let testdata: URL? = ProcessInfo.processInfo.environment["SESA_TESTDATA"].map { URL(fileURLWithPath: $0) }
-
-    /// Counts outcomes with Foundation's own parser, independently of the reader: a JUnit `testcase` with a
-    /// `failure` child failed, with `error` errored, with `skipped` was skipped; an NUnit `test-case` says it in `result`.
-    final class Counter: NSObject, XMLParserDelegate {
-        var counts: [JUnitTestCase.Outcome: Int] = [:]
-        var inCase = false
-        var current: JUnitTestCase.Outcome = .passed
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            switch name {
-            case "testcase": inCase = true; current = .passed
-            case "failure" where inCase && current != .error: current = .failed
-            case "error" where inCase: current = .error
-            case "skipped" where inCase && current == .passed: current = .skipped
-            case "test-case":
-                let result = attributes["result"] ?? ""
-                let outcome: JUnitTestCase.Outcome = result == "Passed" ? .passed
-                    : result == "Failed" ? (attributes["label"] == "Error" ? .error : .failed) : .skipped
-                counts[outcome, default: 0] += 1
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if name == "testcase" { counts[current, default: 0] += 1; inCase = false }
-        }
-    }
-
-    static func counted(_ data: Data) -> [JUnitTestCase.Outcome: Int] {
-        let parser = XMLParser(data: data)
-        let counter = Counter()
-        parser.delegate = counter
-        #expect(parser.parse())
-        return counter.counts
-    }
 
     @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"))
     func everySharedReportReadsWithTheCountsOfItsXML() throws {
@@ -54,9 +16,9 @@ import Testing
         for name in names {
             let data = try Data(contentsOf: base.appendingPathComponent(name))
             let report = try JUnitReader.read(data, file: name)
-            let expected = Self.counted(data)
+            let expected = JUnitCounts.count(data)
             for outcome in JUnitTestCase.Outcome.allCases {
-                #expect(report.count(outcome) == expected[outcome, default: 0], "\(name): \(outcome)")
+                #expect(report.count(outcome) == expected[outcome.rawValue, default: 0], "\(name): \(outcome)")
             }
             total += report.testcases.count
         }

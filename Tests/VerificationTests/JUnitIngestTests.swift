@@ -67,6 +67,63 @@ import VaporTesting
         }
     }
 
+    static let testdata = ProcessInfo.processInfo.environment["SESA_TESTDATA"].map { URL(fileURLWithPath: $0).appendingPathComponent("junit") }
+
+    @Test(.enabled(if: testdata != nil, "SESA_TESTDATA is not set (CI sets it to ../shared/testdata)"), arguments: TestDatabase.all)
+    func everySharedReportIngestsWithTheCountsOfItsXML(database: TestDatabase) async throws {
+        try await withApp(on: database) { app in
+            let f = try await VerificationFixtures.make(app)
+            let token = try await f.token()
+            let names = try FileManager.default.contentsOfDirectory(atPath: Self.testdata!.path).filter { $0.hasSuffix(".xml") }.sorted()
+            #expect(names.count >= 15)
+            for (index, name) in names.enumerated() {
+                let data = try Data(contentsOf: Self.testdata!.appendingPathComponent(name))
+                let expected = JUnitCounts.count(data)
+                let response = try await app.send(.POST, "/api/v1/projects/ATC/results/junit?file=\(name)", headers: ["Authorization": "Bearer \(token)"],
+                                                  body: String(decoding: data, as: UTF8.self))
+                #expect(response.status == .accepted, "\(name): \(response.text)")
+                let accepted = try response.decode(AcceptedBody.self)
+                #expect([accepted.passed, accepted.failed, accepted.errors, accepted.skipped]
+                        == ["passed", "failed", "error", "skipped"].map { expected[$0, default: 0] }, "\(name)")
+                #expect(accepted.unmatched.count == accepted.tests, "\(name): nothing in the shared files names a case")
+                #expect(try await eventually { try await TestRun.query(on: app.db).filter(\.$number == index + 1).first()?.status == .closed }, "\(name)")
+                let run = try #require(try await TestRun.query(on: app.db).filter(\.$number == index + 1).first())
+                let stored = try await TestResult.query(on: app.db).filter(\.$runID == run.id!).all()
+                for (outcome, count) in expected {
+                    #expect(stored.filter { $0.reportOutcome == outcome }.count == count, "\(name): stored \(outcome)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func severalReportsInOneMultipartUploadMakeOneRun(database: TestDatabase) async throws {
+        try await withApp(on: database) { app in
+            let f = try await VerificationFixtures.make(app)
+            let detect = try await CaseStore.create(f.context(), draft: CaseDraft(title: "Detect", status: .ready, verifies: [f.key(0)]))
+            let token = try await f.token()
+            let boundary = "ci-\(UUID().uuidString)"
+            var body = ""
+            for (name, xml) in [("unit.xml", Self.report("<testcase name=\"a\"><properties><property name=\"sesa.case\" value=\"\(detect.key)\"/></properties></testcase>")),
+                                ("nunit.xml", "<test-run><test-suite name=\"s\"><test-case name=\"b\" result=\"Failed\" label=\"Error\"/></test-suite></test-run>")] {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(name)\"\r\nContent-Type: application/xml\r\n\r\n\(xml)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"build\"\r\n\r\n3.0.1\r\n--\(boundary)--\r\n"
+            let response = try await app.send(.POST, "/api/v1/projects/ATC/results/junit",
+                                              headers: ["Authorization": "Bearer \(token)", "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                                              body: body)
+            #expect(response.status == .accepted, "\(response.text)")
+            let accepted = try response.decode(AcceptedBody.self)
+            #expect(accepted.tests == 2 && accepted.passed == 1 && accepted.errors == 1)
+            #expect(accepted.unmatched.map(\.file) == ["nunit.xml"])
+            #expect(try await eventually { try await TestRun.query(on: app.db).first()?.status == .closed })
+            let run = try #require(try await TestRun.query(on: app.db).first())
+            #expect(run.build == "3.0.1")
+            #expect(try await TestEvidence.query(on: app.db).all().map(\.name).sorted() == ["nunit.xml", "unit.xml"])
+            #expect(try await f.rvtm()[f.key(0)] == .verified)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func badUploadsAndBadTokensGetClearErrorsAndStoreNothing(database: TestDatabase) async throws {
         try await withApp(on: database) { app in

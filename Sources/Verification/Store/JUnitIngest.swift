@@ -97,7 +97,7 @@ public enum JUnitIngest {
 
     /// Writes the results of a run's reports: matched tests as results of their cases (automated cases created or
     /// reused for tests naming requirements), the others as unmatched results. One transaction.
-    static func apply(_ context: ArtifactContext, runID: UUID, progress: @escaping @Sendable (Int, String) async throws -> Void) async throws -> String {
+    public static func apply(_ context: ArtifactContext, runID: UUID, progress: @escaping @Sendable (Int, String) async throws -> Void) async throws -> String {
         let db = context.database
         guard let run = try await TestRun.query(on: db).filter(\.$id == runID).filter(\.$projectID == context.projectID).first() else {
             throw Abort(.gone, reason: "The run is gone (the project was deleted).")
@@ -115,8 +115,13 @@ public enum JUnitIngest {
         return try await context.write { writer in
             let db = writer.database
             let matcher = try await matcher(projectID: context.projectID, on: db)
-            var automated = try await TestCase.query(on: db).filter(\.$projectID == context.projectID).filter(\.$automated == true).all()
-                .reduce(into: [String: UUID]()) { map, row in if let name = row.automationID { map[name] = row.id! } }
+            let requirements = try await Artifact.query(on: db).filter(\.$projectID == context.projectID).filter(\.$kind == "requirement")
+                .filter(\.$deletedAt == nil).all()
+            var known = Known(
+                automated: try await TestCase.query(on: db).filter(\.$projectID == context.projectID).filter(\.$automated == true).all()
+                    .reduce(into: [String: UUID]()) { map, row in if let name = row.automationID { map[name] = row.id! } },
+                verifies: try await VerificationQueries.verifies(projectID: context.projectID, on: db).mapValues(Set.init),
+                requirements: Dictionary(requirements.map { ($0.key, $0.id!) }, uniquingKeysWith: { a, _ in a }))
             var rows: [TestResult] = []
             var matched = 0
             for (_, report) in read {
@@ -125,7 +130,7 @@ public enum JUnitIngest {
                     var reason = ""
                     switch matcher.match(test) {
                     case .testCase(let id): caseID = id
-                    case .requirements(let keys): caseID = try await automatedCase(for: test, verifying: keys, known: &automated, writer, context)
+                    case .requirements(let keys): caseID = try await automatedCase(for: test, verifying: keys, known: &known, writer, context)
                     case .unmatched(let why): reason = why
                     }
                     if caseID != nil { matched += 1 }
@@ -158,17 +163,24 @@ public enum JUnitIngest {
         }
     }
 
+    /// What ingestion reads once per upload: automated cases by test name, every case's `verifies` targets, and the
+    /// project's requirements by key.
+    struct Known {
+        var automated: [String: UUID]
+        var verifies: [UUID: Set<UUID>]
+        let requirements: [String: UUID]
+    }
+
     /// The automated case named after the test, created on first sight; it verifies at least `keys`.
-    static func automatedCase(for test: JUnitTestCase, verifying keys: [String], known: inout [String: UUID], _ writer: ArtifactWriter,
+    static func automatedCase(for test: JUnitTestCase, verifying keys: [String], known: inout Known, _ writer: ArtifactWriter,
                               _ context: ArtifactContext) async throws -> UUID
     {
         let name = String(test.fullName.prefix(1000))
-        let requirementIDs = try await CaseStore.requirementIDs(keys, context, on: writer.database)
-        if let id = known[name] {
-            let linked = Set(try await ArtifactLink.query(on: writer.database).filter(\.$sourceID == id)
-                .filter(\.$kind == VerificationKinds.verifies.id).all().map(\.targetID))
-            for requirement in requirementIDs where !linked.contains(requirement) {
+        if let id = known.automated[name] {
+            for key in keys {
+                guard let requirement = known.requirements[key], !(known.verifies[id]?.contains(requirement) ?? false) else { continue }
                 try await writer.link(VerificationKinds.verifies.id, from: id, to: requirement)
+                known.verifies[id, default: []].insert(requirement)
             }
             return id
         }
@@ -178,8 +190,10 @@ public enum JUnitIngest {
                                                   draft: CaseDraft(title: title, method: .test, status: .ready,
                                                                    environment: "", steps: [], verifies: keys),
                                                   key: nil, automationID: name)
-        known[name] = try artifact.requireID()
-        return try artifact.requireID()
+        let id = try artifact.requireID()
+        known.automated[name] = id
+        known.verifies[id] = Set(keys.compactMap { known.requirements[$0] })
+        return id
     }
 
     /// Many results in a few statements (a 10,000-test report is one CI upload).
