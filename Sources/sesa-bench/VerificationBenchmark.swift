@@ -94,6 +94,22 @@ enum VerificationBenchmark {
             unmatched = accepted.unmatched.count
         }
 
+        // Where the RVTM's time goes, query by query.
+        var parts: [(String, Duration)] = []
+        for (name, step) in [("requirements", { _ = try await VerificationQueries.requirements(projectID: projectID, on: app.db) }),
+                             ("cases", { _ = try await VerificationQueries.cases(projectID: projectID, on: app.db) }),
+                             ("links", { _ = try await VerificationQueries.verifies(projectID: projectID, on: app.db) }),
+                             ("latest results", { _ = try await VerificationQueries.latestResults(projectID: projectID, on: app.db) })]
+            as [(String, () async throws -> Void)] {
+            var times: [Duration] = []
+            for _ in 0..<3 {
+                let began = clock.now
+                try await step()
+                times.append(clock.now - began)
+            }
+            parts.append((name, TraceBenchmark.percentile(times, 0.5)))
+        }
+        print("(RVTM queries p50: " + parts.map { "\($0.0) \(String(format: "%.1f", TraceBenchmark.ms($0.1))) ms" }.joined(separator: ", ") + ")")
         let pageP50 = TraceBenchmark.ms(TraceBenchmark.percentile(pageTimes, 0.5))
         let pageP95 = TraceBenchmark.ms(TraceBenchmark.percentile(pageTimes, 0.95))
         let buildP50 = TraceBenchmark.ms(TraceBenchmark.percentile(buildTimes, 0.5))

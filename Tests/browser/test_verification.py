@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import console_errors
-from test_identity import PASSWORD
+from test_identity import PASSWORD, click_and_wait
 from test_projects import fill_form, sign_in, submit
 
 
@@ -75,7 +75,7 @@ def test_plan_case_run_defect_rvtm_ci_and_stale(server, browser, screenshot, tmp
     print("screenshot:", screenshot("70-run-with-a-failure"))
 
     # A defect from the failed result.
-    browser.find_element(By.XPATH, "//button[normalize-space()='Report defect']").click()
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Report defect']"))
     assert "DEF-001 reported." in flash(browser), browser.page_source[:3000]
     assert "SYS-REQ-001" in browser.find_element(By.CSS_SELECTOR, "dl.facts").text
 

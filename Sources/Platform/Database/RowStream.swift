@@ -104,6 +104,15 @@ public enum RowStream {
             return text
         }
 
+        public func optionalString(_ column: Int) throws -> String? {
+            if let postgres { return try postgres[column].decode(String?.self) }
+            switch sqliteValue(column) {
+            case .null: return nil
+            case .text(let text): return text
+            default: throw RowStreamColumnError(column: column, expected: "text")
+            }
+        }
+
         public func int(_ column: Int) throws -> Int {
             if let postgres { return try postgres[column].decode(Int.self) }
             guard case .integer(let value) = sqliteValue(column) else {

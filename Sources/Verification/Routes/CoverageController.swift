@@ -15,7 +15,8 @@ enum CoverageController {
         let rvtm = try await RVTM.build(projectID: access.projectID, filter: filter, on: request.db)
         return request.render(RVTMPage(access: access, rvtm: rvtm, filter: filter,
                                        modules: try await VerificationQueries.modulePrefixes(projectID: access.projectID, on: request.db),
-                                       runNumbers: try await CoverageAPIController.runNumbers(access.projectID, on: request.db)))
+                                       runNumbers: try await CoverageAPIController.runNumbers(access.projectID, on: request.db),
+                                       page: max(1, request.query[Int.self, at: "page"] ?? 1)))
     }
 
     @Sendable static func coverage(_ request: Request) async throws -> Response { try await render(request) }

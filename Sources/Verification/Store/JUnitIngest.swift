@@ -86,8 +86,7 @@ public enum JUnitIngest {
 
     static func matcher(projectID: UUID, on db: any Database) async throws -> JUnitMatcher {
         let cases = try await VerificationQueries.cases(projectID: projectID, on: db).filter { $0.status != .retired }
-        let requirementKeys = try await Artifact.query(on: db).filter(\.$projectID == projectID).filter(\.$kind == "requirement")
-            .filter(\.$deletedAt == nil).field(\.$key).all().map(\.key)
+        let requirementKeys = try await VerificationQueries.requirementIDs(projectID: projectID, on: db).keys
         let live = Set(cases.map(\.id))
         let mappings = try await JUnitMapping.query(on: db).filter(\.$projectID == projectID).sort(\.$position).all()
             .filter { live.contains($0.caseID) }
@@ -115,13 +114,11 @@ public enum JUnitIngest {
         return try await context.write { writer in
             let db = writer.database
             let matcher = try await matcher(projectID: context.projectID, on: db)
-            let requirements = try await Artifact.query(on: db).filter(\.$projectID == context.projectID).filter(\.$kind == "requirement")
-                .filter(\.$deletedAt == nil).all()
             var known = Known(
                 automated: try await TestCase.query(on: db).filter(\.$projectID == context.projectID).filter(\.$automated == true).all()
                     .reduce(into: [String: UUID]()) { map, row in if let name = row.automationID { map[name] = row.id! } },
                 verifies: try await VerificationQueries.verifies(projectID: context.projectID, on: db).mapValues(Set.init),
-                requirements: Dictionary(requirements.map { ($0.key, $0.id!) }, uniquingKeysWith: { a, _ in a }))
+                requirements: try await VerificationQueries.requirementIDs(projectID: context.projectID, on: db))
             var rows: [TestResult] = []
             var matched = 0
             for (_, report) in read {

@@ -40,10 +40,13 @@ public struct RVTM: Sendable {
     public func count(_ coverage: VerificationStatus.Coverage) -> Int { rows.reduce(0) { $0 + ($1.coverage == coverage ? 1 : 0) } }
 
     public static func build(projectID: UUID, filter: Filter = .init(), on db: any Database) async throws -> RVTM {
-        let requirements = try await VerificationQueries.requirements(projectID: projectID, modules: filter.modules, words: filter.words, on: db)
-        let cases = try await VerificationQueries.cases(projectID: projectID, on: db).filter { $0.status != .retired }
-        let verifies = try await VerificationQueries.verifies(projectID: projectID, on: db)
-        let latest = try await VerificationQueries.latestResults(projectID: projectID, on: db)
+        // Four independent reads: on PostgreSQL they run on four pooled connections at once.
+        async let requirementRows = VerificationQueries.requirements(projectID: projectID, modules: filter.modules, words: filter.words, on: db)
+        async let caseRows = VerificationQueries.cases(projectID: projectID, on: db)
+        async let links = VerificationQueries.verifies(projectID: projectID, on: db)
+        async let results = VerificationQueries.latestResults(projectID: projectID, on: db)
+        let (requirements, allCases, verifies, latest) = try await (requirementRows, caseRows, links, results)
+        let cases = allCases.filter { $0.status != .retired }
         var casesByRequirement: [UUID: [VerificationQueries.CaseRow]] = [:]
         var withoutRequirements: [VerificationQueries.CaseRow] = []
         for row in cases {

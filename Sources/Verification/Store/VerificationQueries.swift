@@ -2,7 +2,6 @@ import Artifacts
 import Fluent
 import Foundation
 import Platform
-import SQLKit
 
 /// Reads shared by the verification pages, API and jobs.
 public enum VerificationQueries {
@@ -26,33 +25,28 @@ public enum VerificationQueries {
         public let triggerRevision: Int64
     }
 
-    /// The project's live cases by key.
+    /// The project's live cases by key. Read positionally (`RowStream`): the RVTM reads 20,000 of them per request.
     public static func cases(projectID: UUID, on db: any Database) async throws -> [CaseRow] {
-        let sql = db as! any SQLDatabase
-        struct Row: Decodable {
-            let id: UUID, key: String, title: String, version: Int, method: String, status: String, automated: Bool
-            let automation_id: String?, trigger_revision: Int64
-        }
-        return try await sql.raw("""
-            SELECT a.id, a.key, a.title, a.version, c.method, c.status, c.automated, c.automation_id, a.trigger_revision
-            FROM \(ident: TestCase.schema) c JOIN artifacts a ON a.id = c.artifact_id
-            WHERE c.project_id = \(bind: projectID) AND a.deleted_at IS NULL ORDER BY a.key
-            """).all(decoding: Row.self).map {
-            CaseRow(id: $0.id, key: $0.key, title: $0.title, version: $0.version, method: TestCase.Method(rawValue: $0.method) ?? .test,
-                    status: TestCase.Status(rawValue: $0.status) ?? .draft, automated: $0.automated, automationID: $0.automation_id,
-                    triggerRevision: $0.trigger_revision)
+        try await RowStream.map("""
+            SELECT a.id, a.key, a.title, a.version, c.method, c.status, CASE WHEN c.automated THEN 1 ELSE 0 END AS automated,
+                   c.automation_id, a.trigger_revision
+            FROM test_cases c JOIN artifacts a ON a.id = c.artifact_id
+            WHERE c.project_id = $1 AND a.deleted_at IS NULL ORDER BY a.key
+            """, [.uuid(projectID)], on: db) { row in
+            CaseRow(id: try row.uuid(0), key: try row.string(1), title: try row.string(2), version: try row.int(3),
+                    method: TestCase.Method(rawValue: try row.string(4)) ?? .test, status: TestCase.Status(rawValue: try row.string(5)) ?? .draft,
+                    automated: try row.int(6) == 1, automationID: try row.optionalString(7), triggerRevision: Int64(try row.int(8)))
         }
     }
 
     /// `verifies` links: case id → requirement ids.
     public static func verifies(projectID: UUID, on db: any Database) async throws -> [UUID: [UUID]] {
-        let sql = db as! any SQLDatabase
-        struct Row: Decodable { let source_id: UUID, target_id: UUID }
         var map: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("""
-            SELECT source_id, target_id FROM artifact_links WHERE project_id = \(bind: projectID) AND kind = \(bind: VerificationKinds.verifies.id)
-            """).all(decoding: Row.self) {
-            map[row.source_id, default: []].append(row.target_id)
+        for (source, target) in try await RowStream.map(
+            "SELECT source_id, target_id FROM artifact_links WHERE project_id = $1 AND kind = $2",
+            [.uuid(projectID), .string(VerificationKinds.verifies.id)], on: db, { row in (try row.uuid(0), try row.uuid(1)) })
+        {
+            map[source, default: []].append(target)
         }
         return map
     }
@@ -66,17 +60,18 @@ public enum VerificationQueries {
 
     /// Every case's latest result: the highest revision, and of several in that revision the worst.
     public static func latestResults(projectID: UUID, on db: any Database) async throws -> [UUID: LatestResult] {
-        let sql = db as! any SQLDatabase
-        struct Row: Decodable { let id: UUID, run_id: UUID, case_id: UUID, outcome: String, revision: Int64 }
-        var latest: [UUID: LatestResult] = [:]
-        for row in try await sql.raw("""
+        let rows = try await RowStream.map("""
             SELECT r.id, r.run_id, r.case_id, r.outcome, r.revision FROM test_results r
-            WHERE r.project_id = \(bind: projectID) AND r.case_id IS NOT NULL
-              AND r.revision = (SELECT MAX(r2.revision) FROM test_results r2 WHERE r2.case_id = r.case_id)
-            """).all(decoding: Row.self) {
-            let outcome = TestResult.Outcome(rawValue: row.outcome) ?? .notRun
-            if let seen = latest[row.case_id], VerificationStatus.worst(seen.outcome, outcome) == seen.outcome { continue }
-            latest[row.case_id] = LatestResult(resultID: row.id, runID: row.run_id, outcome: outcome, revision: row.revision)
+            JOIN (SELECT case_id, MAX(revision) AS latest FROM test_results WHERE project_id = $1 AND case_id IS NOT NULL GROUP BY case_id) m
+              ON m.case_id = r.case_id AND m.latest = r.revision
+            """, [.uuid(projectID)], on: db) { row in
+            (id: try row.uuid(0), run: try row.uuid(1), testCase: try row.uuid(2), outcome: TestResult.Outcome(rawValue: try row.string(3)) ?? .notRun,
+             revision: Int64(try row.int(4)))
+        }
+        var latest: [UUID: LatestResult] = [:]
+        for row in rows {
+            if let seen = latest[row.testCase], VerificationStatus.worst(seen.outcome, row.outcome) == seen.outcome { continue }
+            latest[row.testCase] = LatestResult(resultID: row.id, runID: row.run, outcome: row.outcome, revision: row.revision)
         }
         return latest
     }
@@ -93,18 +88,24 @@ public enum VerificationQueries {
     public static func requirements(projectID: UUID, modules: [String] = [], words: [String] = [], on db: any Database) async throws
         -> [RequirementRow]
     {
-        let sql = db as! any SQLDatabase
-        struct Row: Decodable { let id: UUID, key: String, title: String, prefix: String, trigger_revision: Int64 }
-        var query: SQLQueryString = """
+        var sql = """
             SELECT a.id, a.key, a.title, m.prefix, a.trigger_revision FROM artifacts a
             JOIN requirement_items d ON d.artifact_id = a.id JOIN requirement_modules m ON m.id = d.module_id
-            WHERE a.project_id = \(bind: projectID) AND a.kind = 'requirement' AND a.deleted_at IS NULL AND m.deleted_at IS NULL
+            WHERE a.project_id = $1 AND a.kind = 'requirement' AND a.deleted_at IS NULL AND m.deleted_at IS NULL
             """
-        if !modules.isEmpty { query += " AND m.prefix IN (\(SQLList(modules.map { SQLBind($0) })))" }
-        for word in words { query += " AND LOWER(d.search_text) LIKE \(bind: "%" + word.lowercased() + "%")" }
-        query += " ORDER BY m.position, m.prefix, a.key"
-        return try await sql.raw(query).all(decoding: Row.self).map {
-            RequirementRow(id: $0.id, key: $0.key, title: $0.title, module: $0.prefix, triggerRevision: $0.trigger_revision)
+        var binds: [RowStream.Bind] = [.uuid(projectID)]
+        if !modules.isEmpty {
+            sql += " AND m.prefix IN (" + modules.indices.map { "$\(binds.count + 1 + $0)" }.joined(separator: ", ") + ")"
+            binds += modules.map { .string($0) }
+        }
+        for word in words {
+            binds.append(.string("%" + word.lowercased() + "%"))
+            sql += " AND LOWER(d.search_text) LIKE $\(binds.count)"
+        }
+        sql += " ORDER BY m.position, m.prefix, a.key"
+        return try await RowStream.map(sql, binds, on: db) { row in
+            RequirementRow(id: try row.uuid(0), key: try row.string(1), title: try row.string(2), module: try row.string(3),
+                           triggerRevision: Int64(try row.int(4)))
         }
     }
 }
@@ -112,11 +113,15 @@ public enum VerificationQueries {
 extension VerificationQueries {
     /// The prefixes of the project's live requirement modules, in order.
     public static func modulePrefixes(projectID: UUID, on db: any Database) async throws -> [String] {
-        let sql = db as! any SQLDatabase
-        struct Row: Decodable { let prefix: String }
-        return try await sql.raw("""
-            SELECT prefix FROM requirement_modules WHERE project_id = \(bind: projectID) AND deleted_at IS NULL ORDER BY position, prefix
-            """).all(decoding: Row.self).map(\.prefix)
+        try await RowStream.map("SELECT prefix FROM requirement_modules WHERE project_id = $1 AND deleted_at IS NULL ORDER BY position, prefix",
+                                [.uuid(projectID)], on: db) { try $0.string(0) }
+    }
+
+    /// The project's live requirements: key → id (CI matching reads all of them per upload).
+    public static func requirementIDs(projectID: UUID, on db: any Database) async throws -> [String: UUID] {
+        let rows = try await RowStream.map("SELECT key, id FROM artifacts WHERE project_id = $1 AND kind = 'requirement' AND deleted_at IS NULL",
+                                           [.uuid(projectID)], on: db) { row in (try row.string(0), try row.uuid(1)) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 
     /// A plan's scope as an RVTM filter: its modules and the words of its query.

@@ -10,8 +10,16 @@ struct RVTMPage: PageView {
     let filter: RVTM.Filter
     let modules: [String]
     let runNumbers: [UUID: Int]
-    /// The page shows at most this many rows; the downloads have them all.
-    static let pageRows = 2_000
+    /// 1-based; the page shows `pageRows` requirements, the downloads all of them.
+    var page = 1
+    static let pageRows = 500
+
+    var current: Int { min(page, pageCount) }
+    var pageCount: Int { max(1, (rvtm.rows.count + Self.pageRows - 1) / Self.pageRows) }
+    var shown: ArraySlice<RVTM.Row> {
+        let start = (min(page, pageCount) - 1) * Self.pageRows
+        return rvtm.rows[start..<min(start + Self.pageRows, rvtm.rows.count)]
+    }
 
     var pageTitle: String { "\(access.key) RVTM" }
     var breadcrumbs: [Breadcrumb] { access.crumbs + [Breadcrumb("Verification"), Breadcrumb("RVTM")] }
@@ -23,6 +31,17 @@ struct RVTMPage: PageView {
         if let method = filter.method { parts.append("method=" + method.rawValue) }
         if !filter.words.isEmpty { parts.append("q=" + (filter.words.joined(separator: " ").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
         return parts.joined(separator: "&")
+    }
+
+    /// "Requirements 501–1,000 of 10,000", with the previous and next pages.
+    @ComponentBuilder func pager(_ base: String) -> Component {
+        let link = { (number: Int) in base + "?" + query + (query.isEmpty ? "" : "&") + "page=\(number)" }
+        Navigation {
+            Text("Requirements \(shown.startIndex + 1)–\(shown.endIndex) of \(rvtm.rows.count) · page \(current) of \(pageCount) ")
+            if current > 1 { Link("← previous", url: link(current - 1)).attribute(named: "rel", value: "prev") }
+            Text(" ")
+            if current < pageCount { Link("next →", url: link(current + 1)).attribute(named: "rel", value: "next") }
+        }.class("pager").attribute(named: "aria-label", value: "RVTM pages")
     }
 
     func content() -> Component {
@@ -51,37 +70,44 @@ struct RVTMPage: PageView {
             if rvtm.rows.isEmpty {
                 Paragraph("No requirement matches.").class("empty")
             } else {
-                Table(header: TableRow {
-                    TableHeaderCell("Requirement"); TableHeaderCell("Title"); TableHeaderCell("Coverage"); TableHeaderCell("Cases (latest result)")
-                }) {
-                    for row in rvtm.rows.prefix(Self.pageRows) {
-                        TableRow {
-                            TableCell(row.requirement.key)
-                            TableCell(row.requirement.title)
-                            TableCell { StatusBadge(status: row.coverage.rawValue) }
-                            TableCell {
-                                if row.cells.isEmpty { Text("no case") }
-                                for cell in row.cells {
-                                    Span {
-                                        Link(cell.caseKey, url: VerificationRoute.testCase(project: access.key, key: cell.caseKey).path)
-                                            .attribute(named: "title", value: HTMLEscape.attribute(cell.caseTitle))
-                                        Text(" ")
-                                        if let run = cell.result.flatMap({ runNumbers[$0.runID] }) {
-                                            Link(cell.status.label, url: VerificationRoute.run(project: access.key, number: run).path)
-                                                .class("badge verification-\(cell.status.rawValue)")
-                                        } else {
-                                            StatusBadge(status: cell.status.rawValue, label: cell.status.label)
-                                        }
-                                    }.class("rvtm-cell")
-                                }
-                            }
-                        }
-                    }
-                }.class("rvtm")
-                if rvtm.rows.count > Self.pageRows {
-                    Paragraph("Showing the first \(Self.pageRows) of \(rvtm.rows.count) requirements; narrow the filter or download the sheet for all.").class("hint")
-                }
+                RVTMTable(project: access.key, rows: shown, runNumbers: runNumbers)
+                if pageCount > 1 { pager(base) }
             }
         }
+    }
+}
+
+/// The matrix's rows as text: a page is 500 requirements with tens of cells each, and Plot's node tree took most of
+/// the page's time. Everything user-written goes through `HTMLEscape`, as Plot would escape it.
+struct RVTMTable: Component {
+    let project: String
+    let rows: ArraySlice<RVTM.Row>
+    let runNumbers: [UUID: Int]
+
+    var body: Component {
+        var html = ""
+        html.reserveCapacity(rows.count * 400)
+        for row in rows {
+            html += "<tr><td>" + HTMLEscape.content(row.requirement.key) + "</td><td>" + HTMLEscape.content(row.requirement.title)
+                + "</td><td><span class=\"badge verification-\(row.coverage.rawValue)\">\(row.coverage.rawValue)</span></td><td>"
+            if row.cells.isEmpty { html += "no case" }
+            for cell in row.cells {
+                html += "<span class=\"rvtm-cell\"><a href=\"" + HTMLEscape.attribute(VerificationRoute.testCase(project: project, key: cell.caseKey).path)
+                    + "\" title=\"" + HTMLEscape.attribute(cell.caseTitle) + "\">" + HTMLEscape.content(cell.caseKey) + "</a> "
+                if let run = cell.result.flatMap({ runNumbers[$0.runID] }) {
+                    html += "<a href=\"" + HTMLEscape.attribute(VerificationRoute.run(project: project, number: run).path)
+                        + "\" class=\"badge verification-\(cell.status.rawValue)\">\(cell.status.label)</a>"
+                } else {
+                    html += "<span class=\"badge verification-\(cell.status.rawValue)\">\(cell.status.label)</span>"
+                }
+                html += "</span>"
+            }
+            html += "</td></tr>"
+        }
+        return Node<HTML.BodyContext>.element(named: "table", nodes: [
+            .attribute(named: "class", value: "rvtm"),
+            .element(named: "thead", nodes: [.raw("<tr><th>Requirement</th><th>Title</th><th>Coverage</th><th>Cases (latest result)</th></tr>")]),
+            .element(named: "tbody", nodes: [.raw(html)]),
+        ])
     }
 }
