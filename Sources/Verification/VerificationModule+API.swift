@@ -45,6 +45,13 @@ extension VerificationModule {
         editors.post(keyed("verification-plans") + ["activities"], use: V.addActivity).openAPI(docs.op(
             "addVerificationActivity", "Add an activity at the end of the plan", [key], body: CaseDTOs.ActivityInput.schema,
             [.json(201, "The plan", .ref("VerificationPlan")), forbidden, invalid]))
+        let activity = keyed("verification-plans") + ["activities", .parameter(VerificationRequest.activityParameter)]
+        let activityID = P(name: VerificationRequest.activityParameter, in: .path, required: true, description: "Activity id")
+        editors.put(activity, use: V.updateActivity).openAPI(docs.op(
+            "updateVerificationActivity", "Change an activity (title, method, responsible, due date, status)", [key, activityID],
+            body: CaseDTOs.ActivityInput.schema, [.json(200, "The plan", .ref("VerificationPlan")), forbidden, invalid]))
+        editors.delete(activity, use: V.deleteActivity).openAPI(docs.op(
+            "deleteVerificationActivity", "Remove an activity from the plan", [key, activityID], [.init(204, "Removed"), forbidden]))
 
         viewers.get("test-sets", use: V.listSets).openAPI(docs.op("listTestSets", "The project's test sets", [], [.json(200, "Sets", items("TestSet"))]))
         editors.post("test-sets", use: V.createSet).openAPI(docs.op(

@@ -40,6 +40,9 @@ extension VerificationModule {
         viewers.get(v + ["plans", key], use: P.show).htmlPage()
         editors.post(v + ["plans", key, "edit"], use: P.save).htmlPage()
         editors.post(v + ["plans", key, "activities"], use: P.addActivity).htmlPage()
+        let activity: [PathComponent] = v + ["plans", key, "activities", .parameter(VerificationRequest.activityParameter)]
+        editors.post(activity, use: P.saveActivity).htmlPage()
+        editors.post(activity + ["remove"], use: P.removeActivity).htmlPage()
         viewers.get(v + ["defects"], use: P.defects).htmlPage()
         editors.post(v + ["defects"], use: P.createDefect).htmlPage()
         viewers.get(v + ["defects", key], use: P.defect).htmlPage()

@@ -29,6 +29,12 @@ import VaporTesting
             #expect(page.status == .seeOther)
             page = try await ed.get("/projects/ATC/verification/plans/VP-001")
             #expect(page.text.contains("Range campaign") && page.text.contains("3 unverified of 3"))
+            let activity = try #require(try await VerificationActivity.query(on: app.db).first())
+            let activityPath = "/projects/ATC/verification/plans/VP-001/activities/\(activity.id!.uuidString.lowercased())"
+            page = try await ed.post(activityPath, form: ["activity_status": "in-progress"])
+            #expect(page.status == .seeOther)
+            #expect(try await VerificationActivity.find(activity.id, on: app.db)?.status == .inProgress)
+            #expect(try await ed.post(activityPath, form: ["activity_status": "someday"]).status == .unprocessableEntity)
 
             // A case with steps linked to two requirements; a bad key is named.
             _ = try await ed.get("/projects/ATC/verification/cases")
@@ -89,7 +95,10 @@ import VaporTesting
             page = try await lena.post("/projects/ATC/verification/coverage/mappings", form: ["mappings": "radar.* => TC-001"])
             #expect(page.status == .seeOther)
 
-            // A viewer reads every page and gets no forms.
+            // Removing an activity; a viewer reads every page and gets no forms.
+            _ = try await ed.get("/projects/ATC/verification/plans/VP-001")
+            #expect(try await ed.post(activityPath + "/remove", form: [:]).status == .seeOther)
+            #expect(try await VerificationActivity.query(on: app.db).count() == 0)
             let vic = TestBrowser(app)
             try await vic.signIn("vic@example.com")
             for path in ["cases", "cases/TC-001", "plans", "plans/VP-001", "sets", "sets/TS-001", "runs", "runs/1", "defects", "defects/DEF-001", "coverage"] {

@@ -171,23 +171,29 @@ public final class ArtifactWriter {
             let keys = try await keys(of: cycle + [targetID])
             throw ArtifactRefusal(field: "target", "this \(kind.id) link would close a cycle: \(keys.joined(separator: " → "))")
         }
+        let link = newLink(kind.id, from: source, to: target)
+        try await link.create(on: database)
+        try await AuditLog.record(
+            AuditEvent("link.created", kind: "link", id: link.id?.uuidString.lowercased(),
+                       key: "\(source.key) \(kind.id) \(target.key)", project: projectID),
+            by: actor, on: database, at: now)
+        return link
+    }
+
+    /// A new link row (not yet stored), baselined to both ends' current trigger hashes.
+    func newLink(_ kindID: String, from source: Artifact, to target: Artifact) -> ArtifactLink {
         let link = ArtifactLink()
         link.id = UUID()
         link.projectID = projectID
-        link.kind = kind.id
-        link.sourceID = sourceID
-        link.targetID = targetID
+        link.kind = kindID
+        link.sourceID = source.id!
+        link.targetID = target.id!
         link.version = 1
         link.sourceHashAtReview = source.triggerHash
         link.targetHashAtReview = target.triggerHash
         link.suspect = false
         link.createdAt = now
         link.createdBy = actor.userID
-        try await link.create(on: database)
-        try await AuditLog.record(
-            AuditEvent("link.created", kind: "link", id: link.id?.uuidString.lowercased(),
-                       key: "\(source.key) \(kind.id) \(target.key)", project: projectID),
-            by: actor, on: database, at: now)
         return link
     }
 

@@ -42,6 +42,18 @@ enum ArtifactKeyCounter {
         return Int(number)
     }
 
+    /// Hands out `count` numbers at once; returns the last (the first is `last - count + 1`).
+    static func reserve(projectID: UUID, prefix: String, count: Int, on database: any Database) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.raw("""
+            INSERT INTO artifact_key_counters (project_id, prefix, last_number) VALUES (\(bind: projectID), \(bind: prefix), \(bind: Int64(count)))
+            ON CONFLICT (project_id, prefix) DO UPDATE SET last_number = artifact_key_counters.last_number + \(bind: Int64(count))
+            RETURNING last_number
+            """).first()
+        guard let number = try row?.decode(column: "last_number", as: Int64.self) else { throw ArtifactStoreError.noKey }
+        return Int(number)
+    }
+
     /// Moves the counter to at least `number` (after an import brought its own keys).
     static func raise(projectID: UUID, prefix: String, to number: Int, on database: any Database) async throws {
         let sql = database as! any SQLDatabase

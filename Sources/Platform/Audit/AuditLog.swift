@@ -9,14 +9,22 @@ public enum AuditLog {
     public static func record(_ event: AuditEvent, by actor: AuditActor, on database: any Database, at now: Date)
         async throws
     {
+        try await record([event], by: actor, on: database, at: now)
+    }
+
+    /// Appends `events` in order under one lock of the chain's head (a batch write: thousands of created artifacts).
+    public static func record(_ events: [AuditEvent], by actor: AuditActor, on database: any Database, at now: Date)
+        async throws
+    {
+        guard !events.isEmpty else { return }
         if database.inTransaction {
-            try await append(event, by: actor, on: database, at: now)
+            try await append(events, by: actor, on: database, at: now)
         } else {
-            try await database.transaction { try await append(event, by: actor, on: $0, at: now) }
+            try await database.transaction { try await append(events, by: actor, on: $0, at: now) }
         }
     }
 
-    private static func append(_ event: AuditEvent, by actor: AuditActor, on database: any Database, at now: Date)
+    private static func append(_ events: [AuditEvent], by actor: AuditActor, on database: any Database, at now: Date)
         async throws
     {
         guard let sql = database as? any SQLDatabase else { fatalError("SESA runs on SQL databases only") }
@@ -25,24 +33,43 @@ public enum AuditLog {
         guard let head = try await AuditChainHead.find(1, on: database) else {
             throw AuditChainError.missingHead
         }
-        let entry = AuditEntry()
-        entry.id = head.lastSequence + 1
-        entry.at = Date(timeIntervalSince1970: Double(AuditEntry.milliseconds(now)) / 1000)
-        entry.actorID = actor.userID
-        entry.actorLabel = String(actor.label.prefix(254))
-        entry.action = event.action
-        entry.objectKind = event.objectKind
-        entry.objectID = event.objectID
-        entry.objectKey = event.objectKey
-        entry.projectID = event.projectID
-        entry.details = event.detailsJSON
-        entry.requestID = actor.requestID.map { String($0.prefix(64)) }
-        entry.ip = actor.ip.map { String($0.prefix(64)) }
-        entry.previousHash = head.lastHash
-        entry.hash = entry.computeHash()
-        try await entry.create(on: database)
-        head.lastSequence = entry.id ?? head.lastSequence
-        head.lastHash = entry.hash
+        var entries: [AuditEntry] = []
+        for event in events {
+            let entry = AuditEntry()
+            entry.id = head.lastSequence + 1
+            entry.at = Date(timeIntervalSince1970: Double(AuditEntry.milliseconds(now)) / 1000)
+            entry.actorID = actor.userID
+            entry.actorLabel = String(actor.label.prefix(254))
+            entry.action = event.action
+            entry.objectKind = event.objectKind
+            entry.objectID = event.objectID
+            entry.objectKey = event.objectKey
+            entry.projectID = event.projectID
+            entry.details = event.detailsJSON
+            entry.requestID = actor.requestID.map { String($0.prefix(64)) }
+            entry.ip = actor.ip.map { String($0.prefix(64)) }
+            entry.previousHash = head.lastHash
+            entry.hash = entry.computeHash()
+            entries.append(entry)
+            head.lastSequence = entry.id ?? head.lastSequence
+            head.lastHash = entry.hash
+        }
+        if entries.count == 1 {
+            try await entries[0].create(on: database)
+        } else {
+            // A batch (thousands of created artifacts) in multi-row INSERTs rather than a round trip per row.
+            for start in stride(from: 0, to: entries.count, by: 200) {
+                let rows = sql.insert(into: AuditEntry.schema).columns(
+                    "seq", "at", "actor_id", "actor_label", "action", "object_kind", "object_id", "object_key", "project_id", "details",
+                    "request_id", "ip", "prev_hash", "hash")
+                for e in entries[start..<min(start + 200, entries.count)] {
+                    rows.values(SQLBind(e.id!), SQLBind(e.at), SQLBind(e.actorID), SQLBind(e.actorLabel), SQLBind(e.action), SQLBind(e.objectKind),
+                                SQLBind(e.objectID), SQLBind(e.objectKey), SQLBind(e.projectID), SQLBind(e.details), SQLBind(e.requestID),
+                                SQLBind(e.ip), SQLBind(e.previousHash), SQLBind(e.hash))
+                }
+                try await rows.run()
+            }
+        }
         try await head.update(on: database)
     }
 

@@ -90,6 +90,33 @@ enum PlansController {
         }
     }
 
+    /// A row's status changed on the plan page (the other fields stay as they are).
+    @Sendable static func saveActivity(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let activity = try await VerificationRequest.activity(request, planID: artifact.id!)
+        struct Form: Content { var activity_status: String? }
+        do {
+            let status = try VerificationRequest.parse(try request.content.decode(Form.self).activity_status, VerificationActivity.Status.self,
+                                                       field: "activity_status", default: activity.status)
+            try await PlanStore.saveActivity(try ArtifactContext(request), planID: artifact.id!, activityID: activity.id, .init(
+                title: activity.title, method: activity.method, responsible: activity.responsible, dueOn: activity.dueOn, status: status))
+            request.flash(.success, "“\(activity.title)” is \(status.rawValue).")
+            return request.redirect(to: VerificationRoute.plan(project: access.key, key: artifact.key).path, redirectType: .normal)
+        } catch let invalid as FieldsInvalid {
+            return try await render(request, errors: invalid.errors)
+        }
+    }
+
+    @Sendable static func removeActivity(_ request: Request) async throws -> Response {
+        let access = try request.requireProject()
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let activity = try await VerificationRequest.activity(request, planID: artifact.id!)
+        try await PlanStore.removeActivity(try ArtifactContext(request), planID: artifact.id!, activityID: activity.id!)
+        request.flash(.success, "“\(activity.title)” removed.")
+        return request.redirect(to: VerificationRoute.plan(project: access.key, key: artifact.key).path, redirectType: .normal)
+    }
+
     // MARK: defects
 
     @Sendable static func defects(_ request: Request) async throws -> Response { try await renderDefects(request) }

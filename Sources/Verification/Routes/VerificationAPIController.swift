@@ -105,6 +105,21 @@ enum VerificationAPIController {
         return try await planDTO(artifact, request).encodeResponse(status: .created, for: request)
     }
 
+    @Sendable static func updateActivity(_ request: Request) async throws -> CaseDTOs.PlanDTO {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let activity = try await VerificationRequest.activity(request, planID: artifact.id!)
+        let input = try request.content.decode(CaseDTOs.ActivityInput.self)
+        try await PlanStore.saveActivity(try ArtifactContext(request), planID: artifact.id!, activityID: activity.id, try input.draft())
+        return try await planDTO(artifact, request)
+    }
+
+    @Sendable static func deleteActivity(_ request: Request) async throws -> HTTPStatus {
+        let artifact = try await VerificationRequest.artifact(request, kind: VerificationKinds.plan)
+        let activity = try await VerificationRequest.activity(request, planID: artifact.id!)
+        try await PlanStore.removeActivity(try ArtifactContext(request), planID: artifact.id!, activityID: activity.id!)
+        return .noContent
+    }
+
     // MARK: sets
 
     static func setDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.SetDTO {

@@ -30,6 +30,16 @@ enum VerificationRequest {
         return artifact
     }
 
+    static let activityParameter = "activityID"
+
+    /// The plan's activity the path names.
+    static func activity(_ request: Request, planID: UUID) async throws -> VerificationActivity {
+        guard let id = request.parameters.get(activityParameter, as: UUID.self),
+              let activity = try await VerificationActivity.query(on: request.db).filter(\.$id == id).filter(\.$planID == planID).first()
+        else { throw Abort(.notFound, reason: "The plan has no such activity.") }
+        return activity
+    }
+
     static func run(_ request: Request) async throws -> TestRun {
         let access = try request.requireProject()
         guard let number = request.parameters.get(runParameter, as: Int.self),

@@ -2,6 +2,7 @@ import Artifacts
 import Fluent
 import Foundation
 import Platform
+import SQLKit
 import Vapor
 
 /// Every write of test cases. Each call is one transaction through `ArtifactWriter`: the version, the case row,
@@ -30,6 +31,32 @@ public enum CaseStore {
         try await row.create(on: writer.database)
         for requirement in requirements { try await writer.link(VerificationKinds.verifies.id, from: row.id!, to: requirement) }
         return artifact
+    }
+
+    /// Automated cases for CI tests, many at once (`ArtifactWriter.createMany`): each named after its test, ready, a test,
+    /// verifying the requirements given by id.
+    static func createAutomated(_ writer: ArtifactWriter, _ context: ArtifactContext,
+                                _ entries: [(testName: String, title: String, requirements: [UUID])]) async throws -> [UUID]
+    {
+        let drafts = try entries.map { try CaseDraft(title: $0.title, method: .test, status: .ready).validated() }
+        let artifacts = try await writer.createMany(kind: VerificationKinds.testCase.id,
+                                                    drafts.indices.map { (drafts[$0].title, drafts[$0].fields(automationID: entries[$0].testName)) })
+        let sql = writer.database as! any SQLDatabase
+        for start in stride(from: 0, to: artifacts.count, by: 300) {
+            let rows = sql.insert(into: TestCase.schema).columns(
+                "artifact_id", "project_id", "method", "status", "preconditions", "environment", "steps", "automated", "automation_id", "search_text")
+            for index in start..<min(start + 300, artifacts.count) {
+                let draft = drafts[index]
+                rows.values(SQLBind(artifacts[index].id!), SQLBind(context.projectID), SQLBind(draft.method.rawValue), SQLBind(draft.status.rawValue),
+                            SQLBind(""), SQLBind(""), SQLBind(draft.stepsJSON), SQLBind(true), SQLBind(entries[index].testName),
+                            SQLBind((artifacts[index].key + " " + draft.title).lowercased()))
+            }
+            try await rows.run()
+        }
+        try await writer.linkMany(VerificationKinds.verifies.id, artifacts.indices.flatMap { index in
+            entries[index].requirements.map { (source: artifacts[index].id!, target: $0) }
+        })
+        return artifacts.map { $0.id! }
     }
 
     /// Saves a new version. `expectedVersion` is the version the person edited.

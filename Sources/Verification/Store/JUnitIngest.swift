@@ -119,24 +119,58 @@ public enum JUnitIngest {
                     .reduce(into: [String: UUID]()) { map, row in if let name = row.automationID { map[name] = row.id! } },
                 verifies: try await VerificationQueries.verifies(projectID: context.projectID, on: db).mapValues(Set.init),
                 requirements: try await VerificationQueries.requirementIDs(projectID: context.projectID, on: db))
+            // First every test's case: automated ones that exist get any missing `verifies` links, new ones are created
+            // together (one batch, not twenty statements per case).
+            var caseIDs: [[UUID?]] = []
+            var reasons: [[String]] = []
+            var newCases: [(testName: String, title: String, requirements: [UUID])] = []
+            var newIndex: [String: Int] = [:]
+            var missingLinks: [(source: UUID, target: UUID)] = []
+            var pending: [(report: Int, test: Int, name: String)] = []
+            for (r, (_, report)) in read.enumerated() {
+                caseIDs.append(Array(repeating: nil, count: report.testcases.count))
+                reasons.append(Array(repeating: "", count: report.testcases.count))
+                for (t, test) in report.testcases.enumerated() {
+                    switch matcher.match(test) {
+                    case .testCase(let id): caseIDs[r][t] = id
+                    case .unmatched(let why): reasons[r][t] = why
+                    case .requirements(let keys):
+                        let name = String(test.fullName.prefix(1000))
+                        let requirements = keys.compactMap { known.requirements[$0] }
+                        if let id = known.automated[name] {
+                            caseIDs[r][t] = id
+                            for requirement in requirements where known.verifies[id, default: []].insert(requirement).inserted {
+                                missingLinks.append((id, requirement))
+                            }
+                        } else if let index = newIndex[name] {
+                            newCases[index].requirements += requirements.filter { !newCases[index].requirements.contains($0) }
+                            pending.append((r, t, name))
+                        } else {
+                            var title = test.name.isEmpty ? name : test.name
+                            if title.count > 200 { title = String(title.prefix(199)) + "…" }
+                            newIndex[name] = newCases.count
+                            newCases.append((name, title, requirements))
+                            pending.append((r, t, name))
+                        }
+                    }
+                }
+            }
+            try await writer.linkMany(VerificationKinds.verifies.id, missingLinks)
+            let created = try await CaseStore.createAutomated(writer, context.on(db), newCases)
+            for entry in pending { caseIDs[entry.report][entry.test] = created[newIndex[entry.name]!] }
+
             var rows: [TestResult] = []
             var matched = 0
-            for (_, report) in read {
-                for test in report.testcases {
-                    var caseID: UUID?
-                    var reason = ""
-                    switch matcher.match(test) {
-                    case .testCase(let id): caseID = id
-                    case .requirements(let keys): caseID = try await automatedCase(for: test, verifying: keys, known: &known, writer, context)
-                    case .unmatched(let why): reason = why
-                    }
+            for (r, (_, report)) in read.enumerated() {
+                for (t, test) in report.testcases.enumerated() {
+                    let caseID = caseIDs[r][t]
                     if caseID != nil { matched += 1 }
                     let result = RunStore.result(run: run, caseID: caseID, outcome: outcome(test.outcome),
                                                  notes: test.outcome == .error ? "error: " + test.message : test.message,
                                                  durationMS: test.duration.map { Int(($0 * 1000).rounded()) }, revision: writer.revision, context.on(db))
                     result.testName = String(test.fullName.prefix(1000))
                     result.reportOutcome = test.outcome.rawValue
-                    result.unmatchedReason = reason
+                    result.unmatchedReason = reasons[r][t]
                     rows.append(result)
                 }
             }
@@ -166,31 +200,6 @@ public enum JUnitIngest {
         var automated: [String: UUID]
         var verifies: [UUID: Set<UUID>]
         let requirements: [String: UUID]
-    }
-
-    /// The automated case named after the test, created on first sight; it verifies at least `keys`.
-    static func automatedCase(for test: JUnitTestCase, verifying keys: [String], known: inout Known, _ writer: ArtifactWriter,
-                              _ context: ArtifactContext) async throws -> UUID
-    {
-        let name = String(test.fullName.prefix(1000))
-        if let id = known.automated[name] {
-            for key in keys {
-                guard let requirement = known.requirements[key], !(known.verifies[id]?.contains(requirement) ?? false) else { continue }
-                try await writer.link(VerificationKinds.verifies.id, from: id, to: requirement)
-                known.verifies[id, default: []].insert(requirement)
-            }
-            return id
-        }
-        var title = test.name.isEmpty ? name : test.name
-        if title.count > 200 { title = String(title.prefix(199)) + "…" }
-        let artifact = try await CaseStore.create(writer, context.on(writer.database),
-                                                  draft: CaseDraft(title: title, method: .test, status: .ready,
-                                                                   environment: "", steps: [], verifies: keys),
-                                                  key: nil, automationID: name)
-        let id = try artifact.requireID()
-        known.automated[name] = id
-        known.verifies[id] = Set(keys.compactMap { known.requirements[$0] })
-        return id
     }
 
     /// Many results in a few statements (a 10,000-test report is one CI upload).

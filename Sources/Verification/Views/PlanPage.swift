@@ -68,7 +68,13 @@ struct PlanPage: PageView {
                         TableRow {
                             TableCell(String(activity.position)); TableCell(activity.title); TableCell(activity.method)
                             TableCell(activity.responsible); TableCell(activity.dueOn)
-                            TableCell { StatusBadge(status: "activity-\(activity.status.rawValue)", label: activity.status.rawValue) }
+                            TableCell {
+                                if canEdit {
+                                    activityStatusForm(activity)
+                                } else {
+                                    StatusBadge(status: "activity-\(activity.status.rawValue)", label: activity.status.rawValue)
+                                }
+                            }
                         }
                     }
                 }.class("activities")
@@ -89,6 +95,18 @@ struct PlanPage: PageView {
             }
             if canEdit { forms }
         }
+    }
+
+    /// The row's status as a select that saves the row (the Save button without script), and its removal.
+    @ComponentBuilder func activityStatusForm(_ activity: VerificationActivity) -> Component {
+        let path = base + "/activities/" + activity.id!.uuidString.lowercased()
+        PostForm(action: path, csrfToken: csrfToken) {
+            SelectField("Status of “\(activity.title)”", name: "activity_status",
+                        options: VerificationActivity.Status.allCases.map { ($0.rawValue, $0.rawValue) }, selected: activity.status.rawValue,
+                        id: "activity-status-\(activity.position)")
+            Button("Save").attribute(named: "type", value: "submit")
+        }.class("inline-form")
+        ActionButton("Remove", action: path + "/remove", csrfToken: csrfToken, style: "danger")
     }
 
     @ComponentBuilder var forms: Component {
