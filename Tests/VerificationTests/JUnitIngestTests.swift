@@ -53,6 +53,9 @@ import VaporTesting
             #expect(Set(run.results.map(\.case)) == [detect.key, automatedKey, alert.key])
             var rvtm = try await f.rvtm()
             #expect(rvtm[f.key(0)] == .failed && rvtm[f.key(1)] == .verified && rvtm[f.key(2)] == .verified)
+            let listed = try await app.send(.GET, "/api/v1/projects/ATC/test-cases", headers: ["Authorization": "Bearer \(token)"])
+            #expect(listed.text.contains(#""key":"\#(automatedKey)""#) && listed.text.contains(#""verifies":["\#(f.key(1))"]"#))
+            #expect(listed.text.contains(#""automation_id":"tracker.tracks500""#) && listed.text.contains(#""verifies":["\#(f.key(0))"]"#))
 
             // The next upload reuses the automated case; the fixed test turns the requirement verified.
             let second = try await app.send(.POST, "/api/v1/projects/ATC/results/junit", headers: ["Authorization": "Bearer \(token)"], body: Self.report("""

@@ -28,6 +28,20 @@ enum CaseDTOs {
             case automationID = "automation_id"
         }
 
+        init(_ artifact: Artifact, _ row: TestCase, verifies: [String]) {
+            key = artifact.key
+            title = artifact.title
+            version = artifact.version
+            method = row.method.rawValue
+            status = row.status.rawValue
+            preconditions = row.preconditions
+            environment = row.environment
+            steps = CaseDraft.steps(fromJSON: row.steps).map { .init(action: $0.action, expected: $0.expected) }
+            self.verifies = verifies
+            automated = row.automated
+            automationID = row.automationID
+        }
+
         static let schema = JSONSchema.object([
             ("key", .string()), ("title", .string()), ("version", .integer()),
             ("method", .string(enumValues: TestCase.Method.allCases.map(\.rawValue))),

@@ -13,19 +13,22 @@ enum VerificationAPIController {
 
     static func caseDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.CaseDTO {
         let detail = try await CaseQueries.testCase(artifact, on: request.db)
-        return .init(key: artifact.key, title: artifact.title, version: artifact.version, method: detail.row.method.rawValue,
-                     status: detail.row.status.rawValue, preconditions: detail.row.preconditions, environment: detail.row.environment,
-                     steps: detail.steps.map { .init(action: $0.action, expected: $0.expected) }, verifies: detail.verifies.map(\.key),
-                     automated: detail.row.automated, automationID: detail.row.automationID)
+        return .init(artifact, detail.row, verifies: detail.verifies.map(\.key))
     }
 
+    /// Every case in four reads (cases, their artifacts, `verifies` links, requirement keys), not five per case.
     @Sendable static func listCases(_ request: Request) async throws -> Items<CaseDTOs.CaseDTO> {
         let access = try request.requireProject()
-        let rows = try await VerificationQueries.cases(projectID: access.projectID, on: request.db)
-        let artifacts = try await Artifact.query(on: request.db).filter(\.$id ~~ rows.map(\.id)).all()
-        var items: [CaseDTOs.CaseDTO] = []
-        for artifact in artifacts.sorted(by: { $0.key < $1.key }) { items.append(try await caseDTO(artifact, request)) }
-        return Items(items: items)
+        let rows = Dictionary(try await TestCase.query(on: request.db).filter(\.$projectID == access.projectID).all().map { ($0.id!, $0) },
+                              uniquingKeysWith: { a, _ in a })
+        let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID)
+            .filter(\.$kind == VerificationKinds.testCase.id).filter(\.$deletedAt == nil).sort(\.$key).all()
+        let verifies = try await VerificationQueries.verifies(projectID: access.projectID, on: request.db)
+        let requirementKeys = Dictionary(try await VerificationQueries.requirementIDs(projectID: access.projectID, on: request.db).map { ($1, $0) },
+                                         uniquingKeysWith: { a, _ in a })
+        return Items(items: artifacts.compactMap { artifact in
+            rows[artifact.id!].map { .init(artifact, $0, verifies: (verifies[artifact.id!] ?? []).compactMap { requirementKeys[$0] }.sorted()) }
+        })
     }
 
     @Sendable static func showCase(_ request: Request) async throws -> CaseDTOs.CaseDTO {
