@@ -10,11 +10,11 @@ import Testing
         var lastChanges: [String?] = []
         var cache: String?
 
-        func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws {
-            seen.append((id, attributes))
+        func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws {
+            seen.append((name.id, attributes.snapshot()))
             lastChanges.append(attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &cache))
         }
-        func endElement(_ name: String, id: Int, line: Int) throws {}
+        func endElement(_ name: XMLName, line: Int) throws {}
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
     }
 

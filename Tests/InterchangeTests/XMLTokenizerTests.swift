@@ -15,15 +15,15 @@ import Testing
             pending.removeAll()
         }
 
-        func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws {
+        func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws {
             flush()
             let pairs = zip(attributes.names, attributes.values).map { " \($0)=[\($1)]" }.joined()
-            events.append("start \(name)\(pairs) @\(line)")
+            events.append("start \(name.string)\(pairs) @\(line)")
         }
 
-        func endElement(_ name: String, id: Int, line: Int) throws {
+        func endElement(_ name: XMLName, line: Int) throws {
             flush()
-            events.append("end \(name) @\(line)")
+            events.append("end \(name.string) @\(line)")
         }
 
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) { pending.append(contentsOf: bytes) }
@@ -147,5 +147,22 @@ import Testing
         let tokenizer = XMLTokenizer(chunkSize: 256, maxToken: 1024, source: Self.source(Array(text.utf8)))
         let error = try #require(throws: XMLSyntaxError.self) { try tokenizer.run(Recorder()) }
         #expect(error.message.contains("longer than"))
+    }
+
+    /// Past the name table's capacity names are no longer interned: elements and attributes with such names still
+    /// report their names, end tags still match them, and repeats and mismatches are still caught.
+    @Test func namesBeyondTheTableStillMatch() throws {
+        var body = ""
+        for index in 0..<(XMLNameTable.capacity + 100) { body += "<e\(index) a\(index)=\"v\(index)\"/>" }
+        let nested = "<x1 p=\"1\"><x2 q=\"2\" q2=\"3\">t</x2></x1>"
+        for chunk in [7, 1 << 20] {
+            let events = try Self.events("<root>" + body + nested + "</root>", chunk: chunk)
+            #expect(events.contains("start e611 a611=[v611] @1"))
+            #expect(events.suffix(6) == ["start x1 p=[1] @1", "start x2 q=[2] q2=[3] @1", "text t", "end x2 @1", "end x1 @1", "end root @1"])
+            let twice = try #require(failure("<root>" + body + "<y z9=\"1\" z9=\"2\"/></root>", chunk: chunk))
+            #expect(twice.message == "<y> has the attribute z9 twice")
+            let crossed = try #require(failure("<root>" + body + "<y1><y2></y1></root>", chunk: chunk))
+            #expect(crossed.message == "</y1> closes <y2>; the tags do not match")
+        }
     }
 }

@@ -58,7 +58,8 @@ final class JUnitHandler: XMLTokenHandler {
 
     init(file: String) { self.file = file }
 
-    func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws {
+    func startElement(_ element: XMLName, attributes: XMLAttributes, line: Int) throws {
+        let name = element.string
         depth += 1
         if depth == 1 {
             switch name {
@@ -114,7 +115,8 @@ final class JUnitHandler: XMLTokenHandler {
         }
     }
 
-    func endElement(_ name: String, id: Int, line: Int) throws {
+    func endElement(_ element: XMLName, line: Int) throws {
+        let name = element.string
         depth -= 1
         if collecting == name {
             let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

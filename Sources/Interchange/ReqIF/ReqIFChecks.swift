@@ -8,7 +8,7 @@
 struct ReqIFChecks {
     let file: String
     let document: ReqIFDocument
-    let identifiers: [String: ReqIFDefinition]
+    let identifiers: ReqIFIdentifierTable
     let identityError: ReqIFError?
     let repeatedHierarchyIdentifiers: Set<String>
     let pending: [ReqIFPendingReference]

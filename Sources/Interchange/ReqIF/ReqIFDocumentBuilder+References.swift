@@ -5,10 +5,11 @@ import Foundation
 extension ReqIFDocumentBuilder {
     /// The identifier's string as stored for its element and the kind of that element, when the file defined
     /// it already.
-    func resolve(_ reference: String) -> (String, ReqIFDefinition.Kind?) {
-        guard let index = identifiers.index(forKey: reference) else { return (reference, nil) }
-        let entry = identifiers[index]
-        return (entry.key, entry.value.kind)
+    /// The element's text is the reference: looked up by its bytes, so a reference to a definition already read
+    /// makes no string of its own.
+    func resolveText(_ line: Int) throws -> (String, ReqIFDefinition.Kind?) {
+        if let index = trimmedText({ identifiers.index(of: $0) }) { return (identifiers.keys[index], identifiers.definitions[index].kind) }
+        return (try content(line), nil)
     }
 
     /// `resolve` for the element text of the references every object repeats (attribute definitions, types,
@@ -24,7 +25,7 @@ extension ReqIFDocumentBuilder {
             return nil
         }
         if let hit { return (recent[hit].identifier, recent[hit].kind) }
-        let resolved = resolve(try content(line))
+        let resolved = try resolveText(line)
         guard let kind = resolved.1, kind.isContent else { return resolved }
         let entry = (bytes: Array(resolved.0.utf8), identifier: resolved.0, kind: kind)
         if recent.count < 16 { recent.append(entry) } else { recent[recentNext] = entry }
@@ -34,13 +35,14 @@ extension ReqIFDocumentBuilder {
 
     /// Enters an element's IDENTIFIER in the table and returns the string to store (the first definition's).
     /// Repeats among content elements are an error; repeats involving hierarchy entries a warning.
-    func define(_ identifier: String, as kind: ReqIFDefinition.Kind, element name: String, line: Int) -> String {
-        // One hash for the common case, a new identifier: the defaulting subscript inserts as it looks up.
-        var isNew = false
-        _ = Self.touch(&identifiers[identifier, default: { isNew = true; return ReqIFDefinition(line: line, kind: kind) }()])
-        if isNew { return identifier }
-        let index = identifiers.index(forKey: identifier)!
-        let (stored, first) = identifiers[index]
+    /// `identifier`: the attribute's bytes (UTF-8, checked by the tokenizer); an empty one is no identifier.
+    func define(_ identifier: UnsafeBufferPointer<UInt8>, as kind: ReqIFDefinition.Kind, element: XMLName, line: Int) -> String {
+        guard !identifier.isEmpty else { return "" }
+        // One hash for the common case, a new identifier: the insert looks up as it goes.
+        let (index, isNew) = identifiers.insert(identifier, ReqIFDefinition(line: line, kind: kind))
+        let stored = identifiers.keys[index]
+        if isNew { return stored }
+        let first = identifiers.definitions[index]
         switch (first.kind, kind) {
         case (.other, _), (_, .other):
             break
@@ -48,11 +50,12 @@ extension ReqIFDocumentBuilder {
             repeatedHierarchyIdentifiers.insert(stored)
         default:
             if identityError == nil {
+                let name = element.string
                 identityError = error(line, "the IDENTIFIER \(stored) is used twice (again by \(Self.article(name)) \(name); first on line \(first.line))")
             }
         }
         // The table answers "is this a SPEC-OBJECT?", so a content definition outranks a position or an alias.
-        if !first.kind.isContent && kind.isContent { identifiers.values[index] = ReqIFDefinition(line: line, kind: kind) }
+        if !first.kind.isContent && kind.isContent { identifiers.setDefinition(ReqIFDefinition(line: line, kind: kind), at: index) }
         return stored
     }
 
@@ -65,7 +68,7 @@ extension ReqIFDocumentBuilder {
 
     /// A `…-REF` element's identifier, given to what its parent element says it refers for; `kind` is what the
     /// file defined it as so far.
-    func reference(_ name: String, _ id: String, _ kind: ReqIFDefinition.Kind?) {
+    func reference(_ element: XMLName, _ id: String, _ kind: ReqIFDefinition.Kind?) {
         guard let parent = stack.last?.tag else { return }
         switch parent {
         case .definition:
@@ -102,7 +105,7 @@ extension ReqIFDocumentBuilder {
             nodes[nodes.count - 1].objectRef = id
             expect(id, kind, .hierarchyObject, owner: nodes[nodes.count - 1].identity.identifier)
         case .editAttributes:
-            let kind = D.ValueKind(rawValue: String(name.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
+            let kind = D.ValueKind(rawValue: String(element.string.dropFirst("ATTRIBUTE-DEFINITION-".count).dropLast("-REF".count))) ?? .string
             if !nodes.isEmpty { nodes[nodes.count - 1].editableAttributes.append(D.AttributeRef(kind: kind, identifier: id)) }
         case .sourceSpecification:
             group?.sourceSpecificationRef = id
@@ -116,8 +119,6 @@ extension ReqIFDocumentBuilder {
         default: break
         }
     }
-
-    static func touch(_ definition: inout ReqIFDefinition) -> Bool { true }
 
     static func article(_ name: String) -> String {
         name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"

@@ -17,7 +17,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     var sawRoot = false
     /// Line and kind of each IDENTIFIER, for the checks after the parse. Its keys double as the pool that
     /// references share their strings with.
-    @exclusivity(unchecked) var identifiers: [String: ReqIFDefinition] = [:]
+    @exclusivity(unchecked) var identifiers: ReqIFIdentifierTable
     /// The first content element without an IDENTIFIER or repeating one. Thrown after the parse, so that a file
     /// which is also malformed reports its XML first.
     var identityError: ReqIFError?
@@ -29,9 +29,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     /// References that did not resolve to the expected kind when read, in document order.
     @exclusivity(unchecked) var pending: [ReqIFPendingReference] = []
 
-    /// An open element: its name, its number in the tokenizer's name table and what it is to ReqIF.
+    /// An open element: its number in the tokenizer's name table and what it is to ReqIF.
     struct Open {
-        let name: String
         let id: Int
         let tag: ReqIFTag
     }
@@ -66,26 +65,28 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     init(file: String, maxDepth: Int, expectedIdentifiers: Int = 0) {
         self.file = file
         self.maxDepth = maxDepth
-        identifiers.reserveCapacity(expectedIdentifiers)
+        identifiers = ReqIFIdentifierTable(expected: expectedIdentifiers)
     }
 
     func error(_ line: Int, _ message: String) -> ReqIFError {
         ReqIFError(file: file, line: line, message)
     }
 
-    private func tag(_ name: String, _ id: Int) -> ReqIFTag {
-        guard id >= 0 else { return ReqIFTag(name) }
+    private func tag(_ element: XMLName) -> ReqIFTag {
+        let id = element.id
+        guard id >= 0 else { return ReqIFTag(element.string) }
         if let tag = tags[id] { return tag }
-        let tag = ReqIFTag(name)
+        let tag = ReqIFTag(element.string)
         tags[id] = tag
         return tag
     }
 
-    /// Whether the schema allows `name` inside `parent`: nil when it does, the allowed names when it does not.
-    private func refused(_ name: String, _ id: Int, inside parent: Open) -> Set<String>? {
+    /// Whether the schema allows `element` inside `parent`: nil when it does, the allowed names when it does not.
+    private func refused(_ element: XMLName, inside parent: XMLName) -> Set<String>? {
+        let id = element.id
         let cell = 0..<Self.allowedIDs ~= parent.id && 0..<Self.allowedIDs ~= id ? parent.id * Self.allowedIDs + id : nil
         if let cell, allowed[cell] == 1 { return nil }
-        guard let children = ReqIFSchema.children[parent.name], !children.contains(name) else {
+        guard let children = ReqIFSchema.children[parent.string], !children.contains(element.string) else {
             if let cell { allowed[cell] = 1 }
             return nil
         }
@@ -94,9 +95,11 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
 
     // MARK: elements
 
-    func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws {
+    func startElement(_ element: XMLName, attributes: XMLAttributes, line: Int) throws {
+        let id = element.id
         if stack.count >= maxDepth { throw error(line, "elements are nested more than \(maxDepth) deep") }
         if rawDepth > 0 {
+            let name = element.string
             raw.append(UInt8(ascii: "<"))
             raw.append(contentsOf: name.utf8)
             for (key, value) in attributes.sorted {
@@ -108,33 +111,29 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             }
             raw.append(UInt8(ascii: ">"))
             rawDepth += 1
-            stack.append(Open(name: name, id: id, tag: .other))
+            stack.append(Open(id: id, tag: .other))
             return
         }
         if let parent = stack.last {
-            if let allowed = refused(name, id, inside: parent) {
-                throw error(line, "<\(name)> is not allowed inside <\(parent.name)> (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            let parentName = XMLName(id: parent.id, table: element.table)
+            if let allowed = refused(element, inside: parentName) {
+                throw error(line, "<\(element.string)> is not allowed inside <\(parentName.string)> (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
         } else {
+            let name = element.string
             guard name == "REQ-IF" else { throw error(line, "the root element is <\(name)>, not <REQ-IF>: this is not a ReqIF file") }
             sawRoot = true
             for (key, uri) in zip(attributes.names, attributes.values) where key == "xmlns" || key.hasPrefix("xmlns:") {
                 document.namespaces[key] = uri
             }
         }
-        let tag = tag(name, id)
+        let tag = tag(element)
         let kind = ReqIFDefinition.Kind(tag)
-        var identity = D.Identity()
         // Most elements (values, references, wrappers) carry no identity; reading one for them was a tenth of a read.
-        if !attributes.isEmpty && (kind != .other || tag == .reqIFHeader) {
-            if let identifier = attributes[.identifier], !identifier.isEmpty {
-                identity.identifier = define(identifier, as: kind, element: name, line: line)
-            }
-            identity.longName = attributes[.longName]
-            identity.description = attributes[.description]
-            identity.lastChange = attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange)
-        }
+        let identity = !attributes.isEmpty && (kind != .other || tag == .reqIFHeader)
+            ? self.identity(attributes, kind, element, line) : D.Identity()
         if identity.identifier.isEmpty && identityError == nil && kind.isContent {
+            let name = element.string
             identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
         }
         switch tag {
@@ -144,59 +143,69 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             raw.removeAll(keepingCapacity: true)
             rawDepth = 1
         case .enumValue:
-            enumValue = D.EnumValue(identity: identity)
+            enumValue = D.EnumValue(identity: consume identity)
         case .embeddedValue:
             enumValue?.key = attributes[.key] ?? ""
             enumValue?.otherContent = attributes[.otherContent]
         case .specType(let category):
-            specType = D.SpecType(identity: identity, category: category)
+            specType = D.SpecType(identity: consume identity, category: category)
         case .specObject:
-            object = D.SpecObject(identity: identity)
+            object = D.SpecObject(identity: consume identity)
         case .specRelation:
-            relation = D.SpecRelation(identity: identity)
+            relation = D.SpecRelation(identity: consume identity)
         case .specification:
-            specification = D.Specification(identity: identity)
+            specification = D.Specification(identity: consume identity)
         case .specHierarchy:
-            nodes.append(D.HierarchyNode(identity: identity, isTableInternal: attributes.bool(.isTableInternal),
+            nodes.append(D.HierarchyNode(identity: consume identity, isTableInternal: attributes.bool(.isTableInternal),
                                          isEditable: attributes.bool(.isEditable)))
         case .relationGroup:
-            group = D.RelationGroup(identity: identity)
+            group = D.RelationGroup(identity: consume identity)
         case .attributeValue(let kind):
             let initial: D.Value
             switch kind {
             case .xhtml: initial = .xhtml("", original: nil)
             case .enumeration: initial = .enumeration([])
             default:
-                guard let text = attributes[.theValue] else { throw error(line, "<\(name)> has no THE-VALUE attribute") }
+                guard let text = attributes[.theValue] else { throw error(line, "<\(element.string)> has no THE-VALUE attribute") }
                 initial = .text(text)
             }
             value = D.AttributeValue(kind: kind, value: initial)
             xhtmlOriginal = nil
         case .datatype(let kind):
-            datatype = D.Datatype(identity: identity, kind: kind, maxLength: attributes[.maxLength], min: attributes[.min],
+            datatype = D.Datatype(identity: consume identity, kind: kind, maxLength: attributes[.maxLength], min: attributes[.min],
                                   max: attributes[.max], accuracy: attributes[.accuracy])
         case .attributeDefinition(let kind):
-            definition = D.AttributeDefinition(identity: identity, kind: kind,
+            definition = D.AttributeDefinition(identity: consume identity, kind: kind,
                                                multiValued: attributes.bool(.multiValued) ?? false,
                                                isEditable: attributes.bool(.isEditable))
         default:
             break
         }
-        stack.append(Open(name: name, id: id, tag: tag))
+        stack.append(Open(id: id, tag: tag))
         text.removeAll()
     }
 
-    func endElement(_ name: String, id: Int, line: Int) throws {
+    /// IDENTIFIER (entered in the table), LONG-NAME, DESC and LAST-CHANGE of an identifiable element.
+    private func identity(_ attributes: XMLAttributes, _ kind: ReqIFDefinition.Kind, _ element: XMLName, _ line: Int) -> D.Identity {
+        var identifier = ""
+        if let index = attributes.index(of: ReqIFAttributeName.identifier.rawValue) {
+            identifier = attributes.withBytes(at: index) { define($0, as: kind, element: element, line: line) }
+        }
+        return D.Identity(identifier: identifier, longName: attributes[.longName], description: attributes[.description],
+                          lastChange: attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange))
+    }
+
+    func endElement(_ element: XMLName, line: Int) throws {
         let tag = stack.removeLast().tag
         if rawDepth > 0 {
             rawDepth -= 1
             if rawDepth > 0 {
                 raw.append(contentsOf: "</".utf8)
-                raw.append(contentsOf: name.utf8)
+                raw.append(contentsOf: element.string.utf8)
                 raw.append(UInt8(ascii: ">"))
                 return
             }
-            try finishRaw(name, line: line)
+            try finishRaw(element.string, line: line)
             return
         }
         switch tag {
@@ -215,43 +224,35 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             case .title: document.header.title = text
             }
         case .enumValue:
-            if let enumValue { datatype?.values.append(enumValue) }
-            enumValue = nil
+            if let done = enumValue.take() { datatype?.values.append(done) }
         case .specType:
-            if let specType { document.specTypes.append(specType) }
-            specType = nil
+            if let done = specType.take() { document.specTypes.append(done) }
         case .specObject:
-            if let object { document.specObjects.append(object) }
-            object = nil
+            if let done = object.take() { document.specObjects.append(done) }
         case .specRelation:
-            if let relation { document.specRelations.append(relation) }
-            relation = nil
+            if let done = relation.take() { document.specRelations.append(done) }
         case .specification:
-            if let specification { document.specifications.append(specification) }
-            specification = nil
+            if let done = specification.take() { document.specifications.append(done) }
         case .specHierarchy:
             let node = nodes.removeLast()
             if nodes.isEmpty { specification?.children.append(node) } else { nodes[nodes.count - 1].children.append(node) }
         case .relationGroup:
-            if let group { document.relationGroups.append(group) }
-            group = nil
+            if let done = group.take() { document.relationGroups.append(done) }
         case .reference:
             switch stack.last?.tag {
             case .definition?, .type?, .values?:
                 let (shared, kind) = try resolveRepeated(line)
-                reference(name, shared, kind)
+                reference(element, shared, kind)
             default:
-                let (shared, kind) = resolve(try content(line))
-                reference(name, shared, kind)
+                let (shared, kind) = try resolveText(line)
+                reference(element, shared, kind)
             }
         case .attributeValue:
             attachValue()
         case .datatype:
-            if let datatype { document.datatypes.append(datatype) }
-            datatype = nil
+            if let done = datatype.take() { document.datatypes.append(done) }
         case .attributeDefinition:
-            if let definition { specType?.attributes.append(definition) }
-            definition = nil
+            if let done = definition.take() { specType?.attributes.append(done) }
         default:
             break
         }
@@ -278,8 +279,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     private func attachValue() {
-        guard let value else { return }
-        self.value = nil
+        guard let value = value.take() else { return }
         if stack.last?.tag == .defaultValue {
             definition?.defaultValue = value
             return

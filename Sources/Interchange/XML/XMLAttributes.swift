@@ -6,22 +6,55 @@ import Foundation
 ///
 /// Values are kept as decoded, UTF-8-checked bytes and become strings only when a handler asks: ReqIF tools write
 /// attributes on every element that a reader never needs as text (or needs as a boolean), and a string per value
-/// was a fifth of a read. Names carry their number in the tokenizer's name table, so a handler that seeded the
-/// table with the names it reads (`XMLTokenizer(names:)`) finds a value by comparing integers.
-struct XMLAttributes {
-    private(set) var names: [String] = []
-    private var ids: [Int] = []
-    private var ends: [Int] = []
-    private var bytes = ByteBuffer()
+/// was a fifth of a read. Names are kept as their number in the tokenizer's name table (a name the full table
+/// does not hold as a string of its own, with a negative number), so a handler that seeded the table with the
+/// names it reads (`XMLTokenizer(names:)`) finds a value by comparing integers, and no name string is retained.
+///
+/// A class, reused: the tokenizer hands the same instance to every start tag, which costs no retain of its
+/// storage per element (a struct passed from the tokenizer's property was copied, four retains and releases a
+/// tag). A handler that keeps attributes past the call takes a `snapshot()`.
+final class XMLAttributes {
+    private struct Entry {
+        /// Id in the name table, or `-1 - index` into `unlistedNames`.
+        var id: Int
+        /// Where the value ends in `bytes`.
+        var end: Int
+    }
 
-    var count: Int { names.count }
-    var isEmpty: Bool { names.isEmpty }
+    private let table: XMLNameTable
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var unlistedNames: [String] = []
+    @exclusivity(unchecked) private var bytes = ByteBuffer()
+
+    init(table: XMLNameTable) {
+        self.table = table
+    }
+
+    /// A copy that keeps these attributes while the tokenizer moves on.
+    func snapshot() -> XMLAttributes {
+        let copy = XMLAttributes(table: table)
+        copy.entries = entries
+        copy.unlistedNames = unlistedNames
+        copy.bytes = bytes
+        return copy
+    }
+
+    var count: Int { entries.count }
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The names in document order.
+    var names: [String] { entries.indices.map(name(at:)) }
 
     /// The values in document order, as strings.
-    var values: [String] { names.indices.map(value(at:)) }
+    var values: [String] { entries.indices.map(value(at:)) }
+
+    func name(at index: Int) -> String {
+        let id = entries[index].id
+        return id >= 0 ? table.strings[id] : unlistedNames[-1 - id]
+    }
 
     subscript(_ name: String) -> String? {
-        for index in names.indices where names[index] == name { return value(at: index) }
+        for index in entries.indices where self.name(at: index) == name { return value(at: index) }
         return nil
     }
 
@@ -34,7 +67,7 @@ struct XMLAttributes {
 
     @inline(__always)
     func index(of id: Int) -> Int? {
-        for index in ids.indices where ids[index] == id { return index }
+        for index in entries.indices where entries[index].id == id { return index }
         return nil
     }
 
@@ -42,9 +75,10 @@ struct XMLAttributes {
         withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    @inline(__always)
     func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = index == 0 ? 0 : ends[index - 1]
-        let stop = ends[index]
+        let start = index == 0 ? 0 : entries[index - 1].end
+        let stop = entries[index].end
         return try bytes.withUnsafeBytes { try body(UnsafeBufferPointer(rebasing: $0[start..<stop])) }
     }
 
@@ -62,24 +96,29 @@ struct XMLAttributes {
         return string
     }
 
-    /// Whether attribute `id` is present (its name was seen before in this tag), for the duplicate check.
-    func contains(name: String, id: Int) -> Bool {
-        if id >= 0 { return index(of: id) != nil }
-        return names.contains(name)
+    /// Whether the tag has the attribute already: by id for a listed name, by name for an unlisted one.
+    func contains(id: Int, unlisted name: String?) -> Bool {
+        if let name { return unlistedNames.contains(name) }
+        return index(of: id) != nil
     }
 
-    mutating func append(_ name: String, id: Int, value: UnsafeBufferPointer<UInt8>) {
-        names.append(name)
-        ids.append(id)
+    /// Appends a value under a listed name's id, or under `unlisted` (its name) when the table had no room.
+    @inline(__always)
+    func append(id: Int, unlisted name: String?, value: UnsafeBufferPointer<UInt8>) {
+        var id = id
+        if let name {
+            unlistedNames.append(name)
+            id = -unlistedNames.count
+        }
         bytes.append(value)
-        ends.append(bytes.count)
+        entries.append(Entry(id: id, end: bytes.count))
     }
 
-    mutating func removeAll() {
-        guard !names.isEmpty else { return }
-        names.removeAll(keepingCapacity: true)
-        ids.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+    @inline(__always)
+    func removeAll() {
+        guard !entries.isEmpty else { return }
+        entries.removeAll(keepingCapacity: true)
+        if !unlistedNames.isEmpty { unlistedNames.removeAll(keepingCapacity: true) }
         bytes.removeAll()
     }
 

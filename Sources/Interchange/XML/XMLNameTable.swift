@@ -1,56 +1,89 @@
 import Foundation
 
-/// Element and attribute names, interned: a ReqIF file repeats a few dozen names millions of times, and a shared
-/// string compares by identity and costs no allocation. Each interned name also has a small number (`id`, below
-/// `XMLNameTable.capacity`) a handler can index arrays with instead of comparing strings. Open addressing on an
-/// hash of the length and the first and last eight bytes (names differ there), kept in flat arrays so a lookup retains nothing. A file with absurdly many distinct
-/// names stops filling the table (further names get the id -1 and allocate like any parser) rather than growing
-/// it without bound.
-struct XMLNameTable {
+/// Element and attribute names, interned: a ReqIF file repeats a few dozen names millions of times. Each interned
+/// name has a small number (`id`, below `XMLNameTable.capacity`) that the tokenizer's stack, the attribute list and
+/// a handler's dispatch use instead of the string, so no string is retained or compared per element. Open
+/// addressing on a hash of the length and the first and last eight bytes (names differ there), kept in flat
+/// arrays so a lookup retains nothing. A file with absurdly many distinct names stops filling the table rather
+/// than growing it without bound: the tokenizer then keeps the names of such open elements on `overflow`.
+final class XMLNameTable {
     static let capacity = 512
 
     /// Entry index per slot, -1 for empty; twice the capacity so probes stay short.
-    private var slots = [Int32](repeating: -1, count: 2 * capacity)
-    private var hashes: [UInt32] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var bytes: [UInt8] = []
-    private var strings: [String] = []
+    @exclusivity(unchecked) private var slots = [Int32](repeating: -1, count: 2 * capacity)
+    @exclusivity(unchecked) private var hashes: [UInt32] = []
+    @exclusivity(unchecked) private var offsets: [Int] = []
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var strings: [String] = []
+    /// Names of open elements the table had no room for, outermost first; such an element has the id
+    /// `-1 - index` here while it is open.
+    @exclusivity(unchecked) var overflow: [String] = []
+
+    /// `lookup`'s answer for a UTF-8 name the full table does not hold.
+    static let unlisted = -1
 
     /// A table whose first ids are `seeded`'s names, in order, so a handler can know them before the parse.
     init(seeded: [String] = []) {
         for name in seeded {
             let bytes = Array(name.utf8)
-            _ = bytes.withUnsafeBufferPointer { self.name($0.baseAddress!, count: $0.count) }
+            _ = bytes.withUnsafeBufferPointer { lookup($0.baseAddress!, count: $0.count) }
         }
     }
 
-    /// The string and id for `count` bytes at `start`, or nil when they are not UTF-8.
-    mutating func name(_ start: UnsafePointer<UInt8>, count: Int) -> (string: String, id: Int)? {
+    /// The id of `count` bytes at `start` (entering them when new and there is room), `unlisted` when the table
+    /// is full, nil when they are not UTF-8.
+    @inline(__always)
+    func lookup(_ start: UnsafePointer<UInt8>, count: Int) -> Int? {
         let hash = Self.hash(start, count)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while case let entry = Int(slots[slot]), entry >= 0 {
-            if hashes[entry] == hash && lengths[entry] == count
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + offsets[entry], start, count) == 0 }) {
-                return (strings[entry], entry)
+            if hashes[entry] == hash && offsets[entry + 1] - offsets[entry] == count
+                && bytes.withUnsafeBufferPointer({ Self.equal($0.baseAddress! + offsets[entry], start, count) }) {
+                return entry
             }
             slot = (slot + 1) & mask
         }
+        return enter(start, count: count, hash: hash, slot: slot)
+    }
+
+    private func enter(_ start: UnsafePointer<UInt8>, count: Int, hash: UInt32, slot: Int) -> Int? {
         let buffer = UnsafeBufferPointer(start: start, count: count)
-        guard let string = UTF8Text.string(buffer) else { return nil }
-        guard strings.count < Self.capacity else { return (string, -1) }
+        guard UTF8Text.isValid(buffer) else { return nil }
+        guard strings.count < Self.capacity else { return Self.unlisted }
+        if offsets.isEmpty { offsets.append(0) }
         slots[slot] = Int32(strings.count)
         hashes.append(hash)
-        offsets.append(bytes.count)
-        lengths.append(count)
         bytes.append(contentsOf: buffer)
-        strings.append(string)
-        return (string, strings.count - 1)
+        offsets.append(bytes.count)
+        strings.append(String(decoding: buffer, as: UTF8.self))
+        return strings.count - 1
+    }
+
+    /// Byte equality inline, eight at a time: names are short, and a `memcmp` call per element was measurable.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The name with `id`: an interned one, or an open element's on `overflow`.
+    func string(_ id: Int) -> String {
+        id >= 0 ? strings[id] : overflow[-1 - id]
     }
 
     /// The length and the first and last eight bytes, mixed; shorter names byte by byte (FNV-1a). Equal hashes
     /// are confirmed with memcmp, so this only has to spread ReqIF's few dozen names well.
+    @inline(__always)
     private static func hash(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
         guard count >= 8 else {
             var hash: UInt32 = 2_166_136_261
@@ -66,4 +99,13 @@ struct XMLNameTable {
         mixed ^= mixed >> 32
         return UInt32(truncatingIfNeeded: mixed)
     }
+}
+
+/// An element's name as the tokenizer hands it to a handler: its id in the name table, and the string on demand.
+/// Valid during the handler call only (it does not keep the table alive, which spares a retain per element).
+struct XMLName {
+    let id: Int
+    unowned(unsafe) let table: XMLNameTable
+
+    var string: String { table.string(id) }
 }

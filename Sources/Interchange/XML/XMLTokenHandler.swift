@@ -1,10 +1,10 @@
-/// What `XMLTokenizer` reports, in document order. Names are shared (interned) strings: the same element name is
-/// the same string storage every time, so comparing and hashing them stays cheap over millions of elements.
+/// What `XMLTokenizer` reports, in document order. Element names come as their number in the tokenizer's name
+/// table (`XMLName.id`: the same name, the same number; negative for a name the full table does not hold), with
+/// the string on demand, so a handler dispatches on integers over millions of elements.
 protocol XMLTokenHandler: AnyObject {
-    /// `id` is the name's number in the tokenizer's name table (`XMLNameTable`), -1 when it has none; `line` is
-    /// the line of the start tag's closing `>`.
-    func startElement(_ name: String, id: Int, attributes: XMLAttributes, line: Int) throws
-    func endElement(_ name: String, id: Int, line: Int) throws
+    /// `line` is the line of the start tag's closing `>`.
+    func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws
+    func endElement(_ name: XMLName, line: Int) throws
     /// Character data with entity and character references resolved and line ends normalised to `\n`. Text
     /// may arrive in several pieces, and a piece may end inside a UTF-8 sequence: collect bytes, decode at the end.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)

@@ -48,122 +48,181 @@ extension XMLTokenizer {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
 
+    /// Bytes below 64 that end a name: tab, line feed, space, `/`, `=`, `>`.
+    private static let nameEnds: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x20 | 1 << 0x2F | 1 << 0x3D | 1 << 0x3E
+    /// Bytes below 64 an attribute value scan stops at: tab, line feed, the quotes, `&`, `<`.
+    private static let valueStops: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x22 | 1 << 0x27 | 1 << 0x26 | 1 << 0x3C
+
     @inline(__always)
-    static func endsName(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
-    }
+    static func endsName(_ byte: UInt8) -> Bool { byte < 64 && (nameEnds >> UInt64(byte)) & 1 != 0 }
 
-    /// A name starting `offset` bytes after `position`; returns it and the offset after it.
-    func name(at offset: Int, in what: @autoclosure () -> String) throws -> (name: (string: String, id: Int), end: Int) {
-        var stop = offset
-        while true {
-            var index = position + stop
-            while index < end && !Self.endsName(buffer[index]) { index += 1 }
-            stop = index - position
-            if index < end { break }
-            guard try refill() else { throw fail("the file ends inside \(what())") }
-        }
-        let first = buffer[position + offset]
-        guard stop > offset, first != UInt8(ascii: "-"), first != UInt8(ascii: "."), !(0x30...0x39).contains(first) else {
-            throw fail("\(what()) has no valid name")
-        }
-        guard let name = names.name(buffer + position + offset, count: stop - offset) else { throw fail("a name in \(what()) is not UTF-8") }
-        return (name, stop)
-    }
-
+    /// A start tag with its attributes. The tag is scanned where it lies in the buffer, by pointer; when the
+    /// buffer ends before the tag does, more is read (keeping the tag) and the scan starts again — tags are short,
+    /// so this is rare and cheap, and the common path checks no bounds against the input beyond `end`.
     func startTag(_ handler: some XMLTokenHandler) throws {
-        let (named, afterName) = try name(at: 1, in: "a start tag")
-        let element = named.string
-        if open.isEmpty && rootClosed { throw fail("<\(element)> follows the root element; an XML file has one root") }
-        attributes.removeAll()
-        var offset = afterName
-        var selfClosing = false
         while true {
-            let spaced = Self.isSpace(try byte(offset, inside: "<\(element)>"))
-            while Self.isSpace(try byte(offset, inside: "<\(element)>")) { offset += 1 }
-            let next = buffer[position + offset]
-            if next == UInt8(ascii: ">") {
-                offset += 1
-                break
+            if let tag = try scanStartTag() {
+                if open.isEmpty && rootClosed { throw fail("<\(tagName(tag.id))> follows the root element; an XML file has one root") }
+                let line = lineAt(position + tag.end - 1)
+                position += tag.end
+                var id = tag.id
+                if id == XMLNameTable.unlisted {
+                    names.overflow.append(unlistedElement)
+                    id = -names.overflow.count
+                }
+                open.append(id)
+                try handler.startElement(XMLName(id: id, table: names), attributes: attributes, line: line)
+                if tag.selfClosing { try close(line: line, handler) }
+                return
             }
-            if next == UInt8(ascii: "/") {
-                guard try byte(offset + 1, inside: "<\(element)>") == UInt8(ascii: ">") else { throw fail("<\(element)> has a stray /") }
-                offset += 2
-                selfClosing = true
-                break
-            }
-            guard spaced else { throw fail("the attributes of <\(element)> are not separated by white space") }
-            let (attributeName, afterAttribute) = try name(at: offset, in: "<\(element)>")
-            let attribute = attributeName.string
-            offset = afterAttribute
-            while Self.isSpace(try byte(offset, inside: "<\(element)>")) { offset += 1 }
-            guard buffer[position + offset] == UInt8(ascii: "=") else { throw fail("the attribute \(attribute) of <\(element)> has no value") }
-            offset += 1
-            while Self.isSpace(try byte(offset, inside: "<\(element)>")) { offset += 1 }
-            let quote = buffer[position + offset]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                throw fail("the value of \(attribute) in <\(element)> is not quoted")
-            }
-            guard let close = try find(quote, from: offset + 1) else { throw fail("the file ends inside <\(element)>") }
-            if attributes.contains(name: attribute, id: attributeName.id) { throw fail("<\(element)> has the attribute \(attribute) twice") }
-            try appendAttribute(attributeName, offset + 1, close, element: element)
-            offset = close + 1
+            guard try refill() else { throw fail("the file ends inside \(openTagDescription())") }
         }
-        let line = lineAt(position + offset - 1)
-        position += offset
-        open.append((element, named.id))
-        try handler.startElement(element, id: named.id, attributes: attributes, line: line)
-        if selfClosing { try close(line: line, handler) }
     }
 
-    /// Decodes the value between `start` and `stop` (references resolved, white space normalised) into the
-    /// attribute list, refusing `<` and bytes that are not UTF-8.
-    func appendAttribute(_ name: (string: String, id: Int), _ start: Int, _ stop: Int, element: String) throws {
-        let bytes = UnsafeBufferPointer(start: buffer + position + start, count: stop - start)
-        var plain = true
-        for byte in bytes {
-            if byte == UInt8(ascii: "<") { throw fail("the value of \(name.string) in <\(element)> contains <") }
-            if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 { plain = false }
-        }
-        if !plain {
-            scratch.removeAll(keepingCapacity: true)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "&") {
-                    index = try entity(bytes, at: index)
-                    continue
+    private func tagName(_ id: Int) -> String { id == XMLNameTable.unlisted ? unlistedElement : names.strings[id] }
+
+    /// "<NAME>" for the start tag at `position` when its name is complete, for messages.
+    private func openTagDescription() -> String {
+        var index = position + 1
+        while index < end && !Self.endsName(buffer[index]) { index += 1 }
+        guard index < end, index > position + 1 else { return "a start tag" }
+        return "<" + String(decoding: UnsafeBufferPointer(start: buffer + position + 1, count: index - position - 1), as: UTF8.self) + ">"
+    }
+
+    /// The id of the name at `start` (`count` bytes); when the table has no room for it (`XMLNameTable.unlisted`)
+    /// the name is left in `unlisted`. (Returning it alongside the id made every tag pay for an optional string.)
+    @inline(__always)
+    private func lookupName(_ start: UnsafePointer<UInt8>, count: Int, unlisted: inout String, in what: @autoclosure () -> String) throws -> Int {
+        guard let id = names.lookup(start, count: count) else { throw fail("a name in \(what()) is not UTF-8") }
+        if id == XMLNameTable.unlisted { unlisted = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+        return id
+    }
+
+    @inline(__always)
+    private static func startsName(_ byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") && byte &- 0x30 >= 10
+    }
+
+    /// The start tag at `position`, its attributes collected into `attributes`; nil when the buffer ends first.
+    private func scanStartTag() throws -> (id: Int, end: Int, selfClosing: Bool)? {
+        let base = UnsafePointer(buffer + position)
+        let limit = end - position
+        var index = 1
+        while index < limit && !Self.endsName(base[index]) { index += 1 }
+        if index >= limit { return nil }
+        guard index > 1, Self.startsName(base[1]) else { throw fail("a start tag has no valid name") }
+        let id = try lookupName(base + 1, count: index - 1, unlisted: &unlistedElement, in: "a start tag")
+        func element() -> String { "<\(tagName(id))>" }
+        attributes.removeAll()
+        while true {
+            let spaced = index < limit && Self.isSpace(base[index])
+            while index < limit && Self.isSpace(base[index]) { index += 1 }
+            if index >= limit { return nil }
+            let next = base[index]
+            if next == UInt8(ascii: ">") { return (id, index + 1, false) }
+            if next == UInt8(ascii: "/") {
+                if index + 1 >= limit { return nil }
+                guard base[index + 1] == UInt8(ascii: ">") else { throw fail("\(element()) has a stray /") }
+                return (id, index + 2, true)
+            }
+            guard spaced else { throw fail("the attributes of \(element()) are not separated by white space") }
+            let nameStart = index
+            while index < limit && !Self.endsName(base[index]) { index += 1 }
+            if index >= limit { return nil }
+            guard index > nameStart, Self.startsName(base[nameStart]) else { throw fail("\(element()) has no valid name") }
+            let nameEnd = index
+            while index < limit && Self.isSpace(base[index]) { index += 1 }
+            if index >= limit { return nil }
+            func attributeName() -> String { String(decoding: UnsafeBufferPointer(start: base + nameStart, count: nameEnd - nameStart), as: UTF8.self) }
+            guard base[index] == UInt8(ascii: "=") else { throw fail("the attribute \(attributeName()) of \(element()) has no value") }
+            index += 1
+            while index < limit && Self.isSpace(base[index]) { index += 1 }
+            if index >= limit { return nil }
+            let quote = base[index]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                throw fail("the value of \(attributeName()) in \(element()) is not quoted")
+            }
+            index += 1
+            let valueStart = index
+            // One pass finds the closing quote and notes what the value needs: decoding (references, white
+            // space to normalise) or UTF-8 validation (any byte above ASCII).
+            var plain = true
+            var ascii = true
+            while index < limit {
+                let byte = base[index]
+                if byte >= 0x80 {
+                    ascii = false
+                } else if byte < 64 && (Self.valueStops >> UInt64(byte)) & 1 != 0 {
+                    if byte == quote { break }
+                    if byte == UInt8(ascii: "<") { throw fail("the value of \(attributeName()) in \(element()) contains <", at: position + index) }
+                    if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") { plain = false }
                 }
-                scratch.append(byte == 0x0A || byte == 0x09 ? 0x20 : byte)
                 index += 1
             }
+            if index >= limit { return nil }
+            let attribute = try lookupName(base + nameStart, count: nameEnd - nameStart, unlisted: &unlistedAttribute, in: element())
+            let unlisted = attribute == XMLNameTable.unlisted ? unlistedAttribute : nil
+            if attributes.contains(id: attribute, unlisted: unlisted) {
+                throw fail("\(element()) has the attribute \(attributeName()) twice")
+            }
+            let value = UnsafeBufferPointer(start: base + valueStart, count: index - valueStart)
+            try appendAttribute((attribute, unlisted), value, plain: plain, ascii: ascii) { "the value of \(attributeName()) in \(element())" }
+            index += 1
         }
-        let valid = plain ? UTF8Text.isValid(bytes) : scratch.withUnsafeBufferPointer(UTF8Text.isValid)
-        guard valid else { throw fail("the value of \(name.string) in <\(element)> is not UTF-8") }
+    }
+
+    /// Decodes `value` (references resolved, white space normalised) into the attribute list, refusing bytes
+    /// that are not UTF-8.
+    @inline(__always)
+    private func appendAttribute(_ name: (id: Int, unlisted: String?), _ value: UnsafeBufferPointer<UInt8>, plain: Bool, ascii: Bool,
+                                 _ what: () -> String) throws {
         if plain {
-            attributes.append(name.string, id: name.id, value: bytes)
-        } else {
-            scratch.withUnsafeBufferPointer { attributes.append(name.string, id: name.id, value: $0) }
+            guard ascii || UTF8Text.isValid(value) else { throw fail("\(what()) is not UTF-8") }
+            attributes.append(id: name.id, unlisted: name.unlisted, value: value)
+            return
         }
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < value.count {
+            let byte = value[index]
+            if byte == UInt8(ascii: "&") {
+                index = try entity(value, at: index)
+                continue
+            }
+            scratch.append(byte == 0x0A || byte == 0x09 ? 0x20 : byte)
+            index += 1
+        }
+        guard scratch.withUnsafeBufferPointer(UTF8Text.isValid) else { throw fail("\(what()) is not UTF-8") }
+        scratch.withUnsafeBufferPointer { attributes.append(id: name.id, unlisted: name.unlisted, value: $0) }
     }
 
     func endTag(_ handler: some XMLTokenHandler) throws {
         guard let stop = try find(UInt8(ascii: ">"), from: 2) else { throw fail("the file ends inside an end tag") }
         var nameEnd = stop
         while nameEnd > 2 && Self.isSpace(buffer[position + nameEnd - 1]) { nameEnd -= 1 }
-        guard let element = names.name(buffer + position + 2, count: nameEnd - 2) else { throw fail("an end tag's name is not UTF-8") }
-        guard let expected = open.last else { throw fail("</\(element.string)> closes nothing") }
-        guard element.id == expected.id && (element.id >= 0 || element.string == expected.name) else {
-            throw fail("</\(element.string)> closes <\(expected.name)>; the tags do not match")
+        let start = UnsafePointer(buffer + position + 2)
+        let count = nameEnd - 2
+        func named() -> String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+        guard let id = names.lookup(start, count: count) else { throw fail("an end tag's name is not UTF-8") }
+        guard let expected = open.last else { throw fail("</\(named())> closes nothing") }
+        let matches: Bool
+        if expected >= 0 {
+            matches = id == expected
+        } else {
+            var open = names.overflow[-1 - expected]
+            matches = id == XMLNameTable.unlisted
+                && open.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, start, count) == 0) }
         }
+        guard matches else { throw fail("</\(named())> closes <\(names.string(expected))>; the tags do not match") }
         let line = lineAt(position + stop)
         position += stop + 1
         try close(line: line, handler)
     }
 
     func close(line: Int, _ handler: some XMLTokenHandler) throws {
-        let element = open.removeLast()
+        let id = open.removeLast()
         if open.isEmpty { rootClosed = true }
-        try handler.endElement(element.name, id: element.id, line: line)
+        try handler.endElement(XMLName(id: id, table: names), line: line)
+        if id < 0 { names.overflow.removeLast() }
     }
 }

@@ -33,16 +33,21 @@ final class XMLTokenizer {
     var endedInCarriageReturn = false
     @exclusivity(unchecked) var countedTo = 0
     @exclusivity(unchecked) var line = 1
-    @exclusivity(unchecked) var names = XMLNameTable()
-    @exclusivity(unchecked) var attributes = XMLAttributes()
-    @exclusivity(unchecked) var open: [(name: String, id: Int)] = []
+    let names: XMLNameTable
+    let attributes: XMLAttributes
+    /// The name ids of the open elements, outermost first.
+    @exclusivity(unchecked) var open: [Int] = []
     @exclusivity(unchecked) var scratch: [UInt8] = []
+    /// The name of the element or attribute being read when the name table had no room for it.
+    @exclusivity(unchecked) var unlistedElement = ""
+    @exclusivity(unchecked) var unlistedAttribute = ""
     var rootClosed = false
 
     /// `names`: names the handler looks attributes up by; they get the ids 0, 1, … in this order.
     init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, names seeded: [String] = [], source: @escaping Source) {
         self.source = source
         self.names = XMLNameTable(seeded: seeded)
+        self.attributes = XMLAttributes(table: names)
         self.capacity = chunkSize
         self.maxToken = max(maxToken, chunkSize)
         self.buffer = .allocate(capacity: chunkSize)
@@ -51,7 +56,7 @@ final class XMLTokenizer {
     deinit { buffer.deallocate() }
 
     /// The element still open when the input ended (the file is cut off), if any.
-    var unclosedElement: String? { open.last?.name }
+    var unclosedElement: String? { open.last.map(names.string) }
 
     /// The line the tokenizer has reached.
     var currentLine: Int { lineAt(position) }
