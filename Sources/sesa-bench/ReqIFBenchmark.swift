@@ -150,8 +150,9 @@ enum ReqIFBenchmark {
             .init(identity: .init(identifier: "dt-string", longName: "String"), kind: .string, maxLength: "1000"),
             .init(identity: .init(identifier: "dt-xhtml", longName: "XHTML"), kind: .xhtml),
             .init(identity: .init(identifier: "dt-priority", longName: "Priority"), kind: .enumeration,
-                  values: ["high", "medium", "low"].enumerated().map { .init(identity: .init(identifier: "ev-\($0.element)", longName: $0.element),
-                                                                             key: String($0.offset)) }),
+                  values: ["high", "medium", "low"].enumerated().map { (offset: Int, name: String) in
+                      D.EnumValue(identity: .init(identifier: "ev-" + name, longName: name), key: String(offset))
+                  }),
         ]
         let attributes: [D.AttributeDefinition] = [
             .init(identity: .init(identifier: "ad-id", longName: "ReqIF.ForeignID"), kind: .string, datatypeRef: "dt-string"),

@@ -5,10 +5,13 @@ import Foundation
 /// the reference, and a definition is hashed once. `[String: ReqIFDefinition]` cost a string per reference plus
 /// SipHash per lookup — a tenth of reading a file whose objects are mostly references.
 ///
-/// Open addressing over flat arrays (slot → entry), the keys' bytes in one arena, grown at half full. The hash
-/// is seeded per table, so a file cannot be crafted to make every identifier collide for all readers.
+/// Open addressing over flat arrays, the keys' bytes in one arena, grown at half full. A slot holds the entry's
+/// number and the high half of its hash, so a probe that misses touches no other array (with 100k identifiers,
+/// each array touched is a cache miss). The hash is seeded per table, so a file cannot be crafted to make every
+/// identifier collide for all readers.
 struct ReqIFIdentifierTable {
-    private var slots: [Int32]
+    /// Entry number + 1 in the low half (0: empty), the hash's high half in the high half.
+    private var slots: [UInt64]
     private var hashes: [UInt64] = []
     private var offsets: [Int] = [0]
     private var arena: [UInt8] = []
@@ -19,7 +22,7 @@ struct ReqIFIdentifierTable {
     init(expected: Int = 0) {
         var size = 64
         while size < expected * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         keys.reserveCapacity(expected)
         definitions.reserveCapacity(expected)
         hashes.reserveCapacity(expected)
@@ -32,9 +35,11 @@ struct ReqIFIdentifierTable {
     @inline(__always)
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = hash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while case let entry = Int(slots[slot]), entry >= 0 {
-            if hashes[entry] == hash && matches(entry, bytes) { return entry }
+        while case let content = slots[slot], content != 0 {
+            let entry = Int(truncatingIfNeeded: content & 0xFFFF_FFFF) - 1
+            if content & 0xFFFF_FFFF_0000_0000 == tag && matches(entry, bytes) { return entry }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
@@ -48,13 +53,15 @@ struct ReqIFIdentifierTable {
     /// Enters `bytes` (valid UTF-8) with `definition` unless present; the entry's index and whether it is new.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ definition: ReqIFDefinition) -> (index: Int, inserted: Bool) {
         let hash = hash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while case let entry = Int(slots[slot]), entry >= 0 {
-            if hashes[entry] == hash && matches(entry, bytes) { return (entry, false) }
+        while case let content = slots[slot], content != 0 {
+            let entry = Int(truncatingIfNeeded: content & 0xFFFF_FFFF) - 1
+            if content & 0xFFFF_FFFF_0000_0000 == tag && matches(entry, bytes) { return (entry, false) }
             slot = (slot + 1) & (slots.count - 1)
         }
         let index = keys.count
-        slots[slot] = Int32(index)
+        slots[slot] = tag | UInt64(index + 1)
         hashes.append(hash)
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
@@ -69,12 +76,12 @@ struct ReqIFIdentifierTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
         }
     }
 

@@ -87,8 +87,9 @@ final class XMLAttributes {
     func value(id: Int, reusing cached: inout String?) -> String? {
         guard let index = index(of: id) else { return nil }
         let same = withBytes(at: index) { value -> Bool in
-            guard var cachedValue = cached else { return false }
-            return cachedValue.withUTF8 { $0.count == value.count && (value.isEmpty || memcmp($0.baseAddress!, value.baseAddress!, value.count) == 0) }
+            cached?.utf8.withContiguousStorageIfAvailable {
+                $0.count == value.count && (value.isEmpty || XMLNameTable.equal($0.baseAddress!, value.baseAddress!, value.count))
+            } ?? false
         }
         if same { return cached }
         let string = value(at: index)

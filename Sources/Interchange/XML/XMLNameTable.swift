@@ -76,6 +76,14 @@ final class XMLNameTable {
         return true
     }
 
+    /// Whether `count` bytes at `start` are the name with `id` (a listed one), compared without hashing: an end
+    /// tag names the element it closes, so this is the whole check in a well-formed file.
+    @inline(__always)
+    func isName(_ id: Int, _ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let offset = offsets[id]
+        return offsets[id + 1] - offset == count && bytes.withUnsafeBufferPointer { Self.equal($0.baseAddress! + offset, start, count) }
+    }
+
     /// The name with `id`: an interned one, or an open element's on `overflow`.
     func string(_ id: Int) -> String {
         id >= 0 ? strings[id] : overflow[-1 - id]

@@ -197,23 +197,34 @@ extension XMLTokenizer {
     }
 
     func endTag(_ handler: some XMLTokenHandler) throws {
-        guard let stop = try find(UInt8(ascii: ">"), from: 2) else { throw fail("the file ends inside an end tag") }
+        // The `>` is usually right after the name: looked for inline before asking memchr.
+        var stop = 2
+        while position + stop < end && buffer[position + stop] != UInt8(ascii: ">") && stop < 64 { stop += 1 }
+        if position + stop >= end || buffer[position + stop] != UInt8(ascii: ">") {
+            guard let found = try find(UInt8(ascii: ">"), from: 2) else { throw fail("the file ends inside an end tag") }
+            stop = found
+        }
         var nameEnd = stop
         while nameEnd > 2 && Self.isSpace(buffer[position + nameEnd - 1]) { nameEnd -= 1 }
         let start = UnsafePointer(buffer + position + 2)
         let count = nameEnd - 2
         func named() -> String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
-        guard let id = names.lookup(start, count: count) else { throw fail("an end tag's name is not UTF-8") }
-        guard let expected = open.last else { throw fail("</\(named())> closes nothing") }
+        guard let expected = open.last else {
+            guard UTF8Text.isValid(UnsafeBufferPointer(start: start, count: count)) else { throw fail("an end tag's name is not UTF-8") }
+            throw fail("</\(named())> closes nothing")
+        }
+        // The name of the element it closes is the whole check in a well-formed file: compared, not hashed.
         let matches: Bool
         if expected >= 0 {
-            matches = id == expected
+            matches = names.isName(expected, start, count: count)
         } else {
             var open = names.overflow[-1 - expected]
-            matches = id == XMLNameTable.unlisted
-                && open.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, start, count) == 0) }
+            matches = open.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, start, count) == 0) }
         }
-        guard matches else { throw fail("</\(named())> closes <\(names.string(expected))>; the tags do not match") }
+        if !matches {
+            guard UTF8Text.isValid(UnsafeBufferPointer(start: start, count: count)) else { throw fail("an end tag's name is not UTF-8") }
+            throw fail("</\(named())> closes <\(names.string(expected))>; the tags do not match")
+        }
         let line = lineAt(position + stop)
         position += stop + 1
         try close(line: line, handler)
