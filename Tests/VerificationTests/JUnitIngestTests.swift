@@ -56,6 +56,20 @@ import VaporTesting
             let listed = try await app.send(.GET, "/api/v1/projects/ATC/test-cases", headers: ["Authorization": "Bearer \(token)"])
             #expect(listed.text.contains(#""key":"\#(automatedKey)""#) && listed.text.contains(#""verifies":["\#(f.key(1))"]"#))
             #expect(listed.text.contains(#""automation_id":"tracker.tracks500""#) && listed.text.contains(#""verifies":["\#(f.key(0))"]"#))
+            // The defect and set lists (read in three queries each) carry each item's links and members.
+            let json: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            let defect = try await app.send(.POST, "/api/v1/projects/ATC/defects", headers: json,
+                                            body: #"{"title":"Misses at 200 km","severity":"major","concerns":["\#(detect.key)","\#(f.key(0))"]}"#)
+            #expect(defect.status == .created, "\(defect.text)")
+            _ = try await app.send(.POST, "/api/v1/projects/ATC/defects", headers: json, body: #"{"title":"Cosmetic","severity":"trivial"}"#)
+            let set = try await app.send(.POST, "/api/v1/projects/ATC/test-sets", headers: json,
+                                         body: #"{"title":"Smoke","cases":["\#(alert.key)","\#(detect.key)"]}"#)
+            #expect(set.status == .created, "\(set.text)")
+            let defects = try await app.send(.GET, "/api/v1/projects/ATC/defects", headers: ["Authorization": "Bearer \(token)"])
+            #expect(defects.text.contains(#""concerns":["\#([detect.key, f.key(0)].sorted().joined(separator: #"",""#))"]"#), "\(defects.text)")
+            #expect(defects.text.contains(#""title":"Cosmetic""#) && defects.text.contains(#""concerns":[]"#))
+            let sets = try await app.send(.GET, "/api/v1/projects/ATC/test-sets", headers: ["Authorization": "Bearer \(token)"])
+            #expect(sets.text.contains(#""cases":["\#(alert.key)","\#(detect.key)"]"#), "\(sets.text)")
 
             // The next upload reuses the automated case; the fixed test turns the requirement verified.
             let second = try await app.send(.POST, "/api/v1/projects/ATC/results/junit", headers: ["Authorization": "Bearer \(token)"], body: Self.report("""

@@ -117,6 +117,17 @@ import VaporTesting
             let detail = try await RunQueries.detail(run, on: app.db)
             #expect(detail.matched.first?.defects == [defect.key])
             await #expect(throws: FieldsInvalid.self) { try await DefectStore.create(editor, .init(title: "x", concerns: ["NOPE-1"])) }
+
+            // The lists' one-read versions answer what the per-item reads answer.
+            let spare = try await DefectStore.create(editor, .init(title: "Spare", severity: .minor, concerns: [f.key(2)]))
+            let concerns = try await VerificationQueries.linkedKeys(projectID: f.projectID, kind: VerificationKinds.concerns.id, on: app.db)
+            #expect(concerns[defect.id!] == [f.key(0), detect.key].sorted() && concerns[spare.id!] == [f.key(2)] && concerns.count == 2)
+            let orphan = try #require(try await Artifact.query(on: app.db).filter(\.$title == "Orphan").first())
+            let set = try await SetStore.create(editor, .init(title: "Smoke", cases: [orphan.key, detect.key]))
+            let empty = try await SetStore.create(editor, .init(title: "Empty"))
+            let members = try await VerificationQueries.setMemberKeys(projectID: f.projectID, on: app.db)
+            #expect(members[set.id!] == [orphan.key, detect.key] && members[empty.id!] == nil)
+            #expect(try await SetStore.members(of: set.id!, on: app.db).map(\.key) == members[set.id!])
         }
     }
 }

@@ -165,6 +165,16 @@ enum CaseDTOs {
         var purpose: String
         var description: String
         var cases: [String]
+
+        init(_ artifact: Artifact, _ set: TestSet, cases: [String]) {
+            key = artifact.key
+            title = artifact.title
+            version = artifact.version
+            purpose = set.purpose
+            description = set.description
+            self.cases = cases
+        }
+
         static let schema = JSONSchema.object([
             ("key", .string()), ("title", .string()), ("version", .integer()), ("purpose", .string(enumValues: SetStore.purposes)),
             ("description", .string()), ("cases", .array(.string(), description: "Case keys in order")),

@@ -1,3 +1,4 @@
+import Artifacts
 import Foundation
 import Platform
 import Vapor
@@ -184,6 +185,17 @@ enum RunDTOs {
         var status: String
         var description: String
         var concerns: [String]
+
+        init(_ artifact: Artifact, _ defect: Defect, concerns: [String]) {
+            key = artifact.key
+            title = artifact.title
+            version = artifact.version
+            severity = defect.severity.rawValue
+            status = defect.status.rawValue
+            description = defect.description
+            self.concerns = concerns
+        }
+
         static let schema = JSONSchema.object([
             ("key", .string()), ("title", .string()), ("version", .integer()),
             ("severity", .string(enumValues: Defect.Severity.allCases.map(\.rawValue))),

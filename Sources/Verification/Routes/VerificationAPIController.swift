@@ -127,17 +127,18 @@ enum VerificationAPIController {
 
     static func setDTO(_ artifact: Artifact, _ request: Request) async throws -> CaseDTOs.SetDTO {
         guard let set = try await TestSet.find(artifact.id!, on: request.db) else { throw Abort(.notFound) }
-        return .init(key: artifact.key, title: artifact.title, version: artifact.version, purpose: set.purpose, description: set.description,
-                     cases: try await SetStore.members(of: artifact.id!, on: request.db).map(\.key))
+        return .init(artifact, set, cases: try await SetStore.members(of: artifact.id!, on: request.db).map(\.key))
     }
 
+    /// Every set in three reads (artifacts, sets, members with their case keys), not three per set.
     @Sendable static func listSets(_ request: Request) async throws -> Items<CaseDTOs.SetDTO> {
         let access = try request.requireProject()
         let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID).filter(\.$kind == VerificationKinds.testSet.id)
             .filter(\.$deletedAt == nil).sort(\.$key).all()
-        var items: [CaseDTOs.SetDTO] = []
-        for artifact in artifacts { items.append(try await setDTO(artifact, request)) }
-        return Items(items: items)
+        let sets = Dictionary(try await TestSet.query(on: request.db).filter(\.$projectID == access.projectID).all().map { ($0.id!, $0) },
+                              uniquingKeysWith: { a, _ in a })
+        let members = try await VerificationQueries.setMemberKeys(projectID: access.projectID, on: request.db)
+        return Items(items: artifacts.compactMap { artifact in sets[artifact.id!].map { .init(artifact, $0, cases: members[artifact.id!] ?? []) } })
     }
 
     @Sendable static func createSet(_ request: Request) async throws -> Response {
@@ -161,18 +162,18 @@ enum VerificationAPIController {
 
     static func defectDTO(_ artifact: Artifact, _ request: Request) async throws -> RunDTOs.DefectDTO {
         guard let defect = try await Defect.find(artifact.id!, on: request.db) else { throw Abort(.notFound) }
-        return .init(key: artifact.key, title: artifact.title, version: artifact.version, severity: defect.severity.rawValue,
-                     status: defect.status.rawValue, description: defect.description,
-                     concerns: try await CaseQueries.targets(of: artifact.id!, kind: VerificationKinds.concerns.id, on: request.db))
+        return .init(artifact, defect, concerns: try await CaseQueries.targets(of: artifact.id!, kind: VerificationKinds.concerns.id, on: request.db))
     }
 
+    /// Every defect in three reads (artifacts, defects, `concerns` links with their targets' keys), not three per defect.
     @Sendable static func listDefects(_ request: Request) async throws -> Items<RunDTOs.DefectDTO> {
         let access = try request.requireProject()
         let artifacts = try await Artifact.query(on: request.db).filter(\.$projectID == access.projectID).filter(\.$kind == VerificationKinds.defect.id)
             .filter(\.$deletedAt == nil).sort(\.$key).all()
-        var items: [RunDTOs.DefectDTO] = []
-        for artifact in artifacts { items.append(try await defectDTO(artifact, request)) }
-        return Items(items: items)
+        let defects = Dictionary(try await Defect.query(on: request.db).filter(\.$projectID == access.projectID).all().map { ($0.id!, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        let concerns = try await VerificationQueries.linkedKeys(projectID: access.projectID, kind: VerificationKinds.concerns.id, on: request.db)
+        return Items(items: artifacts.compactMap { artifact in defects[artifact.id!].map { .init(artifact, $0, concerns: concerns[artifact.id!] ?? []) } })
     }
 
     @Sendable static func createDefect(_ request: Request) async throws -> Response {

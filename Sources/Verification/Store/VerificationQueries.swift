@@ -51,6 +51,33 @@ public enum VerificationQueries {
         return map
     }
 
+    /// For every artifact of the project with links of `kind`: the keys of the live artifacts they point to, sorted
+    /// and each once — a whole list's links in one read instead of two per item.
+    public static func linkedKeys(projectID: UUID, kind: String, on db: any Database) async throws -> [UUID: [String]] {
+        var map: [UUID: Set<String>] = [:]
+        for (source, key) in try await RowStream.map(
+            "SELECT l.source_id, a.key FROM artifact_links l JOIN artifacts a ON a.id = l.target_id "
+                + "WHERE l.project_id = $1 AND l.kind = $2 AND a.deleted_at IS NULL",
+            [.uuid(projectID), .string(kind)], on: db, { row in (try row.uuid(0), try row.string(1)) })
+        {
+            map[source, default: []].insert(key)
+        }
+        return map.mapValues { $0.sorted() }
+    }
+
+    /// Every set's live cases in set order, by set — the set list's members in one read.
+    public static func setMemberKeys(projectID: UUID, on db: any Database) async throws -> [UUID: [String]] {
+        var map: [UUID: [String]] = [:]
+        for (set, key) in try await RowStream.map(
+            "SELECT m.set_id, a.key FROM test_set_cases m JOIN test_sets s ON s.artifact_id = m.set_id JOIN artifacts a ON a.id = m.case_id "
+                + "WHERE s.project_id = $1 AND a.deleted_at IS NULL ORDER BY m.set_id, m.position",
+            [.uuid(projectID)], on: db, { row in (try row.uuid(0), try row.string(1)) })
+        {
+            map[set, default: []].append(key)
+        }
+        return map
+    }
+
     public struct LatestResult: Sendable {
         public let resultID: UUID
         public let runID: UUID
