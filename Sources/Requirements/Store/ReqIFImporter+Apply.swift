@@ -272,6 +272,10 @@ private struct ApplyRun {
 
     func saveIdentities() async throws {
         var rows: [ReqIFIdentity] = []
+        // Repeats (a hierarchy entry listed twice) are entered once. A set, not a scan of `rows`: every identity
+        // of the file passes here, and reading a model's fields goes through Fluent's reflection (a scan made a
+        // 10k-object import quadratic — most of its two minutes).
+        var entered: Set<String> = []
         for (role, identifier, target, module, detail) in identities {
             if let row = comparison.identity(role, identifier) {
                 if row.targetID != target || row.moduleID != module || row.detail != detail {
@@ -281,7 +285,7 @@ private struct ApplyRun {
                     row.updatedAt = context.now
                     try await row.save(on: db)
                 }
-            } else if !rows.contains(where: { $0.role == role && $0.identifier == identifier }) {
+            } else if entered.insert(role.rawValue + "\u{1F}" + identifier).inserted {
                 rows.append(ReqIFIdentity(projectID: context.projectID, role: role, identifier: identifier, targetID: target,
                                           moduleID: module, detail: detail, at: context.now))
             }
