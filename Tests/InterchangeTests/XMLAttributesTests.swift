@@ -65,4 +65,33 @@ import Testing
         let tokenizer = XMLTokenizer(names: ReqIFAttributeName.seed, source: XMLTokenizerTests.source(bytes))
         #expect(throws: XMLSyntaxError.self) { try tokenizer.run(Collector()) }
     }
+
+    @Test func booleansAreReadFromTheirBytesInAnyCase() {
+        let cases: [(String, Bool?)] = [
+            ("true", true), ("TRUE", true), (" True\t", true), ("false", false), ("FaLsE", false), ("1", true), ("0", false),
+            (" 0 ", false), ("", nil), ("tru", nil), ("truex", nil), ("fals", nil), ("yes", nil), ("T", nil), ("2", nil),
+            ("\u{11}", nil), ("t rue", nil), ("TRUE1", nil),
+        ]
+        for (text, expected) in cases { #expect(ReqIFDocumentBuilder.bool(text) == expected, "\(text.debugDescription)") }
+    }
+
+    @Test func aLongValueSeenAgainSharesItsStringWhileItsSlotKeepsIt() {
+        var cache = XMLStringCache(slots: 1)
+        func string(_ text: String) -> String {
+            var text = text
+            return text.withUTF8 { cache.string($0) }
+        }
+        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+            var text = text
+            return text.withUTF8 { $0.baseAddress }
+        }
+        let long = "System Requirement Description"
+        let first = string(long), second = string(long)
+        #expect(first == long && second == long && storage(first) == storage(second))
+        // One slot: another value takes it, and the first is then made anew — equal, not shared.
+        let other = string("Another value longer than fifteen bytes")
+        let third = string(long)
+        #expect(other == "Another value longer than fifteen bytes" && third == long && storage(third) != storage(first))
+        #expect(string("short") == "short" && string("") == "" && string("Grüße, long enough to cache") == "Grüße, long enough to cache")
+    }
 }

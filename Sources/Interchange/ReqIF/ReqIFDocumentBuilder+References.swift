@@ -12,27 +12,6 @@ extension ReqIFDocumentBuilder {
         return (try content(line), nil)
     }
 
-    /// `resolve` for the element text of the references every object repeats (attribute definitions, types,
-    /// enumeration values): the last few resolved are compared byte for byte first, which spares most lookups in
-    /// the large identifier table and the string for the reference itself. Only content definitions are
-    /// remembered, as their kind cannot change later in the file.
-    func resolveRepeated(_ line: Int) throws -> (String, ReqIFDefinition.Kind?) {
-        let hit = trimmedText { bytes -> Int? in
-            for index in recent.indices where recent[index].bytes.count == bytes.count {
-                let same = recent[index].bytes.withUnsafeBufferPointer { $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-                if same { return index }
-            }
-            return nil
-        }
-        if let hit { return (recent[hit].identifier, recent[hit].kind) }
-        let resolved = try resolveText(line)
-        guard let kind = resolved.1, kind.isContent else { return resolved }
-        let entry = (bytes: Array(resolved.0.utf8), identifier: resolved.0, kind: kind)
-        if recent.count < 16 { recent.append(entry) } else { recent[recentNext] = entry }
-        recentNext = (recentNext + 1) % 16
-        return resolved
-    }
-
     /// Enters an element's IDENTIFIER in the table and returns the string to store (the first definition's).
     /// Repeats among content elements are an error; repeats involving hierarchy entries a warning.
     /// `identifier`: the attribute's bytes (UTF-8, checked by the tokenizer); an empty one is no identifier.

@@ -23,9 +23,6 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     var identityError: ReqIFError?
     /// SPEC-HIERARCHY IDENTIFIERs that repeat one another or a content element's (a warning).
     var repeatedHierarchyIdentifiers: Set<String> = []
-    /// The last few content definitions references resolved to, with their identifiers' bytes.
-    @exclusivity(unchecked) var recent: [(bytes: [UInt8], identifier: String, kind: ReqIFDefinition.Kind)] = []
-    @exclusivity(unchecked) var recentNext = 0
     /// References that did not resolve to the expected kind when read, in document order.
     @exclusivity(unchecked) var pending: [ReqIFPendingReference] = []
 
@@ -60,6 +57,18 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) private var xhtmlOriginal: String?
     /// The last LAST-CHANGE read, shared with the next element that has the same one.
     @exclusivity(unchecked) private var lastChange: String?
+    /// Room reserved for the lists of the next element, from the last one of its kind: consecutive spec types,
+    /// objects and enumerations tend to be alike, and growing a list by doubling is an allocation and a move each
+    /// time. Capped, so one large element does not inflate the rest.
+    struct SizeHints {
+        var attributes = 4
+        var values = 4
+        var enumValues = 4
+        static func capped(_ count: Int) -> Int { min(max(count, 1), 64) }
+    }
+    @exclusivity(unchecked) private var sizeHints = SizeHints()
+    /// LONG-NAME, DESC and THE-VALUE strings, shared where values repeat.
+    @exclusivity(unchecked) private var strings = XMLStringCache()
 
     /// `expectedIdentifiers`: a guess from the file size, so the line table is not rehashed as it grows.
     init(file: String, maxDepth: Int, expectedIdentifiers: Int = 0) {
@@ -129,55 +138,63 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         }
         let tag = tag(element)
         let kind = ReqIFDefinition.Kind(tag)
-        // Most elements (values, references, wrappers) carry no identity; reading one for them was a tenth of a read.
-        let identity = !attributes.isEmpty && (kind != .other || tag == .reqIFHeader)
-            ? self.identity(attributes, kind, element, line) : D.Identity()
-        if identity.identifier.isEmpty && identityError == nil && kind.isContent {
-            let name = element.string
-            identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
-        }
+        // Each identity is read straight into the element that keeps it: one made first and handed on was copied
+        // and destroyed (four retains and releases an element), `consume` notwithstanding.
+        func identity(_ target: inout D.Identity) { readIdentity(into: &target, attributes, kind, element, line) }
         switch tag {
         case .reqIFHeader:
-            document.header.identifier = identity.identifier
+            var header = D.Identity()
+            identity(&header)
+            document.header.identifier = header.identifier
         case .verbatim:
             raw.removeAll(keepingCapacity: true)
             rawDepth = 1
         case .enumValue:
-            enumValue = D.EnumValue(identity: consume identity)
+            enumValue = D.EnumValue()
+            identity(&enumValue!.identity)
         case .embeddedValue:
             enumValue?.key = attributes[.key] ?? ""
             enumValue?.otherContent = attributes[.otherContent]
         case .specType(let category):
-            specType = D.SpecType(identity: consume identity, category: category)
+            specType = D.SpecType(category: category)
+            identity(&specType!.identity)
+            specType!.attributes.reserveCapacity(sizeHints.attributes)
         case .specObject:
-            object = D.SpecObject(identity: consume identity)
+            object = D.SpecObject()
+            identity(&object!.identity)
+            object!.values.reserveCapacity(sizeHints.values)
         case .specRelation:
-            relation = D.SpecRelation(identity: consume identity)
+            relation = D.SpecRelation()
+            identity(&relation!.identity)
         case .specification:
-            specification = D.Specification(identity: consume identity)
+            specification = D.Specification()
+            identity(&specification!.identity)
         case .specHierarchy:
-            nodes.append(D.HierarchyNode(identity: consume identity, isTableInternal: attributes.bool(.isTableInternal),
-                                         isEditable: attributes.bool(.isEditable)))
+            nodes.append(D.HierarchyNode(isTableInternal: attributes.bool(.isTableInternal), isEditable: attributes.bool(.isEditable)))
+            identity(&nodes[nodes.count - 1].identity)
         case .relationGroup:
-            group = D.RelationGroup(identity: consume identity)
+            group = D.RelationGroup()
+            identity(&group!.identity)
         case .attributeValue(let kind):
             let initial: D.Value
             switch kind {
             case .xhtml: initial = .xhtml("", original: nil)
             case .enumeration: initial = .enumeration([])
             default:
-                guard let text = attributes[.theValue] else { throw error(line, "<\(element.string)> has no THE-VALUE attribute") }
+                guard let text = attributes.value(id: ReqIFAttributeName.theValue.rawValue, cache: &strings) else { throw error(line, "<\(element.string)> has no THE-VALUE attribute") }
                 initial = .text(text)
             }
             value = D.AttributeValue(kind: kind, value: initial)
             xhtmlOriginal = nil
         case .datatype(let kind):
-            datatype = D.Datatype(identity: consume identity, kind: kind, maxLength: attributes[.maxLength], min: attributes[.min],
-                                  max: attributes[.max], accuracy: attributes[.accuracy])
+            datatype = D.Datatype(kind: kind, maxLength: attributes[.maxLength], min: attributes[.min], max: attributes[.max],
+                                  accuracy: attributes[.accuracy])
+            identity(&datatype!.identity)
+            if kind == .enumeration { datatype!.values.reserveCapacity(sizeHints.enumValues) }
         case .attributeDefinition(let kind):
-            definition = D.AttributeDefinition(identity: consume identity, kind: kind,
-                                               multiValued: attributes.bool(.multiValued) ?? false,
+            definition = D.AttributeDefinition(kind: kind, multiValued: attributes.bool(.multiValued) ?? false,
                                                isEditable: attributes.bool(.isEditable))
+            identity(&definition!.identity)
         default:
             break
         }
@@ -186,13 +203,22 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     }
 
     /// IDENTIFIER (entered in the table), LONG-NAME, DESC and LAST-CHANGE of an identifiable element.
-    private func identity(_ attributes: XMLAttributes, _ kind: ReqIFDefinition.Kind, _ element: XMLName, _ line: Int) -> D.Identity {
+    private func readIdentity(into identity: inout D.Identity, _ attributes: XMLAttributes, _ kind: ReqIFDefinition.Kind,
+                              _ element: XMLName, _ line: Int) {
         var identifier = ""
         if let index = attributes.index(of: ReqIFAttributeName.identifier.rawValue) {
             identifier = attributes.withBytes(at: index) { define($0, as: kind, element: element, line: line) }
         }
-        return D.Identity(identifier: identifier, longName: attributes[.longName], description: attributes[.description],
-                          lastChange: attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange))
+        if identifier.isEmpty && identityError == nil && kind.isContent {
+            let name = element.string
+            identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
+        }
+        let named = attributes.count > 1 || identifier.isEmpty
+        identity.identifier = identifier
+        guard named else { return }
+        identity.longName = attributes.value(id: ReqIFAttributeName.longName.rawValue, cache: &strings)
+        identity.description = attributes.value(id: ReqIFAttributeName.description.rawValue, cache: &strings)
+        identity.lastChange = attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange)
     }
 
     func endElement(_ element: XMLName, line: Int) throws {
@@ -224,35 +250,38 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             case .title: document.header.title = text
             }
         case .enumValue:
-            if let done = enumValue.take() { datatype?.values.append(done) }
+            if let done = enumValue.take() { datatype?.values.append(consume done) }
         case .specType:
-            if let done = specType.take() { document.specTypes.append(done) }
+            if let done = specType.take() {
+                sizeHints.attributes = SizeHints.capped(done.attributes.count)
+                document.specTypes.append(consume done)
+            }
         case .specObject:
-            if let done = object.take() { document.specObjects.append(done) }
+            if let done = object.take() {
+                sizeHints.values = SizeHints.capped(done.values.count)
+                document.specObjects.append(consume done)
+            }
         case .specRelation:
-            if let done = relation.take() { document.specRelations.append(done) }
+            if let done = relation.take() { document.specRelations.append(consume done) }
         case .specification:
-            if let done = specification.take() { document.specifications.append(done) }
+            if let done = specification.take() { document.specifications.append(consume done) }
         case .specHierarchy:
             let node = nodes.removeLast()
             if nodes.isEmpty { specification?.children.append(node) } else { nodes[nodes.count - 1].children.append(node) }
         case .relationGroup:
-            if let done = group.take() { document.relationGroups.append(done) }
+            if let done = group.take() { document.relationGroups.append(consume done) }
         case .reference:
-            switch stack.last?.tag {
-            case .definition?, .type?, .values?:
-                let (shared, kind) = try resolveRepeated(line)
-                reference(element, shared, kind)
-            default:
-                let (shared, kind) = try resolveText(line)
-                reference(element, shared, kind)
-            }
+            let (shared, kind) = try resolveText(line)
+            reference(element, shared, kind)
         case .attributeValue:
             attachValue()
         case .datatype:
-            if let done = datatype.take() { document.datatypes.append(done) }
+            if let done = datatype.take() {
+                if done.kind == .enumeration { sizeHints.enumValues = SizeHints.capped(done.values.count) }
+                document.datatypes.append(consume done)
+            }
         case .attributeDefinition:
-            if let done = definition.take() { specType?.attributes.append(done) }
+            if let done = definition.take() { specType?.attributes.append(consume done) }
         default:
             break
         }
@@ -316,6 +345,9 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         }
     }
 
+    /// Outside verbatim content, text is trimmed: white space before any other text is dropped.
+    var skipsBlankText: Bool { rawDepth == 0 && text.isEmpty }
+
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if rawDepth > 0 {
             XMLEscape.append(bytes, to: &raw, quotes: false)
@@ -337,10 +369,14 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         var utf8 = bytes[...]
         while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
         while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
-        switch utf8.count {
-        case 1: return utf8.first == 0x31 ? true : utf8.first == 0x30 ? false : nil
-        case 4: return utf8.elementsEqual("true".utf8, by: { $0 | 0x20 == $1 }) ? true : nil
-        case 5: return utf8.elementsEqual("false".utf8, by: { $0 | 0x20 == $1 }) ? false : nil
+        // Compared as one lower-cased word: `elementsEqual` over the slice was a generic call per value.
+        if utf8.count == 1 { return utf8.first == 0x31 ? true : utf8.first == 0x30 ? false : nil }
+        var word: UInt64 = 0
+        guard utf8.count <= 5 else { return nil }
+        for byte in utf8 { word = word << 8 | UInt64(byte | 0x20) }
+        switch (utf8.count, word) {
+        case (4, 0x74_72_75_65): return true
+        case (5, 0x66_61_6C_73_65): return false
         default: return nil
         }
     }

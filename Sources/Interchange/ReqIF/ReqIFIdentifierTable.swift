@@ -85,40 +85,15 @@ struct ReqIFIdentifierTable {
         }
     }
 
+    /// Whether entry `entry` has exactly `bytes`.
     @inline(__always)
-    private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[entry]
         guard offsets[entry + 1] - start == bytes.count else { return false }
         guard let base = bytes.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { XMLNameTable.equal($0.baseAddress! + start, base, bytes.count) }
     }
 
-    /// Eight bytes at a time, multiplied and folded (in the manner of wyhash); the tail byte by byte.
     @inline(__always)
-    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        guard let base = bytes.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            hash = Self.mix(word ^ 0xA076_1D64_78BD_642F, hash ^ 0xE703_7ED1_A0B4_28DB)
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        return Self.mix(tail ^ 0x8EBC_6AF0_9C88_C6E3, hash ^ 0x5899_65CC_7537_4CC3)
-    }
-
-    /// The high and low halves of the 128-bit product, xored.
-    @inline(__always)
-    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b)
-        return product.high ^ product.low
-    }
+    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.hash(bytes, seed: seed) }
 }

@@ -73,8 +73,11 @@ public struct ReqIFReader: Sendable {
     }
 
     private func parse(_ tokenizer: XMLTokenizer, file: String, size: Int) throws -> Result {
-        // Tools write an identifiable element every 400–2,000 bytes; guessing low only costs a rehash.
-        let builder = ReqIFDocumentBuilder(file: file, maxDepth: maxDepth, expectedIdentifiers: min(size / 1000, 1_000_000))
+        // Tools write an identifiable element every 400–2,000 bytes. Guessed high for the first few thousand (a few
+        // KB of table; growing it twice was a fiftieth of reading a small file), low beyond: there a rehash costs
+        // little next to the file, and reserving for the densest case would hold megabytes unused.
+        let expected = min(size / 350, 4096) + size / 1000
+        let builder = ReqIFDocumentBuilder(file: file, maxDepth: maxDepth, expectedIdentifiers: min(expected, 1_000_000))
         do {
             try tokenizer.run(builder)
         } catch let error as XMLSyntaxError {

@@ -12,30 +12,40 @@ import Foundation
 ///
 /// A class, reused: the tokenizer hands the same instance to every start tag, which costs no retain of its
 /// storage per element (a struct passed from the tokenizer's property was copied, four retains and releases a
-/// tag). A handler that keeps attributes past the call takes a `snapshot()`.
+/// tag). A value that needed no decoding is not copied at all: it is read where it lies in the tokenizer's buffer,
+/// which stays put until the handler returns. A handler that keeps attributes past the call takes a `snapshot()`.
 final class XMLAttributes {
     private struct Entry {
         /// Id in the name table, or `-1 - index` into `unlistedNames`.
         var id: Int
-        /// Where the value ends in `bytes`.
-        var end: Int
+        /// Where the value lies: in the tokenizer's buffer, or (nil) at `offset` in `owned`.
+        var start: UnsafePointer<UInt8>?
+        var offset: Int
+        var count: Int
     }
 
     private let table: XMLNameTable
     @exclusivity(unchecked) private var entries: [Entry] = []
     @exclusivity(unchecked) private var unlistedNames: [String] = []
-    @exclusivity(unchecked) private var bytes = ByteBuffer()
+    /// Decoded values (references resolved, white space normalised): raw memory, so reading one retains nothing.
+    @exclusivity(unchecked) private var owned: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var ownedCapacity = 256
+    @exclusivity(unchecked) private var ownedCount = 0
 
     init(table: XMLNameTable) {
         self.table = table
+        owned = .allocate(capacity: ownedCapacity)
     }
 
-    /// A copy that keeps these attributes while the tokenizer moves on.
+    deinit { owned.deallocate() }
+
+    /// A copy that keeps these attributes, values included, while the tokenizer moves on.
     func snapshot() -> XMLAttributes {
         let copy = XMLAttributes(table: table)
-        copy.entries = entries
         copy.unlistedNames = unlistedNames
-        copy.bytes = bytes
+        for index in entries.indices {
+            withBytes(at: index) { copy.append(id: entries[index].id, unlisted: nil, value: $0) }
+        }
         return copy
     }
 
@@ -77,9 +87,8 @@ final class XMLAttributes {
 
     @inline(__always)
     func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = index == 0 ? 0 : entries[index - 1].end
-        let stop = entries[index].end
-        return try bytes.withUnsafeBytes { try body(UnsafeBufferPointer(rebasing: $0[start..<stop])) }
+        let entry = entries[index]
+        return try body(UnsafeBufferPointer(start: entry.start ?? UnsafePointer(owned + entry.offset), count: entry.count))
     }
 
     /// The value of attribute `id`, reusing `cached` when the bytes are the same: tools repeat some values on every
@@ -97,22 +106,47 @@ final class XMLAttributes {
         return string
     }
 
+    /// The value of attribute `id`, its string shared through `cache` with the same value read before.
+    func value(id: Int, cache: inout XMLStringCache) -> String? {
+        guard let index = index(of: id) else { return nil }
+        return withBytes(at: index) { cache.string($0) }
+    }
+
     /// Whether the tag has the attribute already: by id for a listed name, by name for an unlisted one.
     func contains(id: Int, unlisted name: String?) -> Bool {
         if let name { return unlistedNames.contains(name) }
         return index(of: id) != nil
     }
 
-    /// Appends a value under a listed name's id, or under `unlisted` (its name) when the table had no room.
+    /// Appends a value under a listed name's id, or under `unlisted` (its name) when the table had no room; the
+    /// value is copied.
     @inline(__always)
     func append(id: Int, unlisted name: String?, value: UnsafeBufferPointer<UInt8>) {
-        var id = id
-        if let name {
-            unlistedNames.append(name)
-            id = -unlistedNames.count
+        if ownedCount + value.count > ownedCapacity {
+            let capacity = max(ownedCapacity * 2, ownedCount + value.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: owned, count: ownedCount)
+            owned.deallocate()
+            owned = grown
+            ownedCapacity = capacity
         }
-        bytes.append(value)
-        entries.append(Entry(id: id, end: bytes.count))
+        if let source = value.baseAddress { (owned + ownedCount).update(from: source, count: value.count) }
+        entries.append(Entry(id: listed(id, name), start: nil, offset: ownedCount, count: value.count))
+        ownedCount += value.count
+    }
+
+    /// Appends a value that stays where it is (in the tokenizer's buffer) until the attributes are cleared.
+    @inline(__always)
+    func append(id: Int, unlisted name: String?, inPlace value: UnsafeBufferPointer<UInt8>) {
+        guard let start = value.baseAddress else { return append(id: id, unlisted: name, value: value) }
+        entries.append(Entry(id: listed(id, name), start: start, offset: 0, count: value.count))
+    }
+
+    @inline(__always)
+    private func listed(_ id: Int, _ name: String?) -> Int {
+        guard let name else { return id }
+        unlistedNames.append(name)
+        return -unlistedNames.count
     }
 
     @inline(__always)
@@ -120,7 +154,7 @@ final class XMLAttributes {
         guard !entries.isEmpty else { return }
         entries.removeAll(keepingCapacity: true)
         if !unlistedNames.isEmpty { unlistedNames.removeAll(keepingCapacity: true) }
-        bytes.removeAll()
+        ownedCount = 0
     }
 
     /// The attributes ordered by name, as the verbatim capture of XHTML writes them.

@@ -76,6 +76,10 @@ final class XMLNameTable {
         return true
     }
 
+    /// The length in bytes of the name with `id` (a listed one).
+    @inline(__always)
+    func length(of id: Int) -> Int { offsets[id + 1] - offsets[id] }
+
     /// Whether `count` bytes at `start` are the name with `id` (a listed one), compared without hashing: an end
     /// tag names the element it closes, so this is the whole check in a well-formed file.
     @inline(__always)

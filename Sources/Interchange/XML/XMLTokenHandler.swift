@@ -8,6 +8,13 @@ protocol XMLTokenHandler: AnyObject {
     /// Character data with entity and character references resolved and line ends normalised to `\n`. Text
     /// may arrive in several pieces, and a piece may end inside a UTF-8 sequence: collect bytes, decode at the end.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// True while white space arriving now would be dropped: the tokenizer then passes over it without a call.
+    /// Most of the text in an indented interchange file is the indentation between tags.
+    var skipsBlankText: Bool { get }
+}
+
+extension XMLTokenHandler {
+    var skipsBlankText: Bool { false }
 }
 
 /// Where and why the XML itself is malformed (as opposed to well-formed XML that is not valid ReqIF).

@@ -8,6 +8,35 @@ import Darwin
 /// Character data: text between tags, handed on in pieces, with entity and character references resolved.
 extension XMLTokenizer {
     func text(_ handler: some XMLTokenHandler) throws {
+        if open.isEmpty || handler.skipsBlankText {
+            // Indentation: passed over here, its lines counted on the way, without a search or a call.
+            var index = position
+            var lines = 0
+            let spaces = SIMD16<UInt8>(repeating: 0x20)
+            while true {
+                if index + 16 <= end {
+                    // Runs of spaces sixteen at a time; the first other byte is found from the compare's words.
+                    let chunk = UnsafeRawPointer(buffer + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let words = unsafeBitCast(chunk .!= spaces, to: SIMD2<UInt64>.self)
+                    if words[0] | words[1] == 0 {
+                        index += 16
+                        continue
+                    }
+                    index += Self.firstMarked(words)
+                } else if index == end {
+                    break
+                }
+                let byte = buffer[index]
+                if byte == 0x0A { lines += 1 } else if byte != 0x20 && byte != 0x09 { break }
+                index += 1
+            }
+            if countedTo == position {
+                line += lines
+                countedTo = index
+            }
+            position = index
+            if index == end || buffer[index] == UInt8(ascii: "<") { return }
+        }
         while true {
             if let found = memchr(buffer + position, Int32(UInt8(ascii: "<")), end - position) {
                 let stop = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
