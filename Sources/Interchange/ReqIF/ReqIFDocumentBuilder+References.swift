@@ -53,9 +53,9 @@ extension ReqIFDocumentBuilder {
         case .definition:
             value?.definitionRef = id
             // A default value's DEFINITION is not used (tools write stale identifiers there); only values are checked.
-            if stack.count < 3 || stack[stack.count - 3].tag != .defaultValue { expect(id, kind, .valueDefinition, owner: "") }
+            if stack.fromTop(2)?.tag != .defaultValue { expect(id, kind, .valueDefinition, owner: "") }
         case .type:
-            switch stack.dropLast().last?.tag {
+            switch stack.fromTop(1)?.tag {
             case .specObject:
                 object?.typeRef = id
                 expect(id, kind, .objectType, owner: object?.identity.identifier ?? "")

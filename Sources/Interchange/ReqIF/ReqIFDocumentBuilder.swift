@@ -34,7 +34,7 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
 
     // The hot state is exempt from dynamic exclusivity checks: touched only by this class's own non-reentrant
     // methods (here and in ReqIFDocumentBuilder+References.swift) as the tokenizer calls them one at a time.
-    @exclusivity(unchecked) var stack: [Open] = []
+    let stack = ElementStack<Open>()
     @exclusivity(unchecked) private var text = ByteBuffer()
     @exclusivity(unchecked) private var raw: [UInt8] = []
     @exclusivity(unchecked) private var rawDepth = 0
@@ -138,43 +138,35 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
         }
         let tag = tag(element)
         let kind = ReqIFDefinition.Kind(tag)
-        // Each identity is read straight into the element that keeps it: one made first and handed on was copied
-        // and destroyed (four retains and releases an element), `consume` notwithstanding.
-        func identity(_ target: inout D.Identity) { readIdentity(into: &target, attributes, kind, element, line) }
+        // Each identity is made as the argument of the element that keeps it: one bound to a local first, or
+        // written into the element afterwards, was copied and destroyed (four retains and releases an element).
+        func identity() -> D.Identity { readIdentity(attributes, kind, element, line) }
         switch tag {
         case .reqIFHeader:
-            var header = D.Identity()
-            identity(&header)
-            document.header.identifier = header.identifier
+            document.header.identifier = identity().identifier
         case .verbatim:
             raw.removeAll(keepingCapacity: true)
             rawDepth = 1
         case .enumValue:
-            enumValue = D.EnumValue()
-            identity(&enumValue!.identity)
+            enumValue = D.EnumValue(identity: identity())
         case .embeddedValue:
             enumValue?.key = attributes[.key] ?? ""
             enumValue?.otherContent = attributes[.otherContent]
         case .specType(let category):
-            specType = D.SpecType(category: category)
-            identity(&specType!.identity)
+            specType = D.SpecType(identity: identity(), category: category)
             specType!.attributes.reserveCapacity(sizeHints.attributes)
         case .specObject:
-            object = D.SpecObject()
-            identity(&object!.identity)
+            object = D.SpecObject(identity: identity())
             object!.values.reserveCapacity(sizeHints.values)
         case .specRelation:
-            relation = D.SpecRelation()
-            identity(&relation!.identity)
+            relation = D.SpecRelation(identity: identity())
         case .specification:
-            specification = D.Specification()
-            identity(&specification!.identity)
+            specification = D.Specification(identity: identity())
         case .specHierarchy:
-            nodes.append(D.HierarchyNode(isTableInternal: attributes.bool(.isTableInternal), isEditable: attributes.bool(.isEditable)))
-            identity(&nodes[nodes.count - 1].identity)
+            nodes.append(D.HierarchyNode(identity: identity(), isTableInternal: attributes.bool(.isTableInternal),
+                                         isEditable: attributes.bool(.isEditable)))
         case .relationGroup:
-            group = D.RelationGroup()
-            identity(&group!.identity)
+            group = D.RelationGroup(identity: identity())
         case .attributeValue(let kind):
             let initial: D.Value
             switch kind {
@@ -187,14 +179,13 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             value = D.AttributeValue(kind: kind, value: initial)
             xhtmlOriginal = nil
         case .datatype(let kind):
-            datatype = D.Datatype(kind: kind, maxLength: attributes[.maxLength], min: attributes[.min], max: attributes[.max],
-                                  accuracy: attributes[.accuracy])
-            identity(&datatype!.identity)
+            datatype = D.Datatype(identity: identity(), kind: kind, maxLength: attributes[.maxLength], min: attributes[.min],
+                                  max: attributes[.max], accuracy: attributes[.accuracy])
             if kind == .enumeration { datatype!.values.reserveCapacity(sizeHints.enumValues) }
         case .attributeDefinition(let kind):
-            definition = D.AttributeDefinition(kind: kind, multiValued: attributes.bool(.multiValued) ?? false,
+            definition = D.AttributeDefinition(identity: identity(), kind: kind,
+                                               multiValued: attributes.bool(.multiValued) ?? false,
                                                isEditable: attributes.bool(.isEditable))
-            identity(&definition!.identity)
         default:
             break
         }
@@ -203,8 +194,9 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     }
 
     /// IDENTIFIER (entered in the table), LONG-NAME, DESC and LAST-CHANGE of an identifiable element.
-    private func readIdentity(into identity: inout D.Identity, _ attributes: XMLAttributes, _ kind: ReqIFDefinition.Kind,
-                              _ element: XMLName, _ line: Int) {
+    @inline(__always)
+    private func readIdentity(_ attributes: XMLAttributes, _ kind: ReqIFDefinition.Kind, _ element: XMLName,
+                              _ line: Int) -> D.Identity {
         var identifier = ""
         if let index = attributes.index(of: ReqIFAttributeName.identifier.rawValue) {
             identifier = attributes.withBytes(at: index) { define($0, as: kind, element: element, line: line) }
@@ -213,12 +205,11 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             let name = element.string
             identityError = error(line, "\(Self.article(name)) \(name) has no IDENTIFIER")
         }
-        let named = attributes.count > 1 || identifier.isEmpty
-        identity.identifier = identifier
-        guard named else { return }
-        identity.longName = attributes.value(id: ReqIFAttributeName.longName.rawValue, cache: &strings)
-        identity.description = attributes.value(id: ReqIFAttributeName.description.rawValue, cache: &strings)
-        identity.lastChange = attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange)
+        guard attributes.count > 1 || identifier.isEmpty else { return D.Identity(identifier: identifier) }
+        return D.Identity(identifier: identifier,
+                          longName: attributes.value(id: ReqIFAttributeName.longName.rawValue, cache: &strings),
+                          description: attributes.value(id: ReqIFAttributeName.description.rawValue, cache: &strings),
+                          lastChange: attributes.value(id: ReqIFAttributeName.lastChange.rawValue, reusing: &lastChange))
     }
 
     func endElement(_ element: XMLName, line: Int) throws {
@@ -314,8 +305,8 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
             return
         }
         // VALUES belongs to the innermost object, relation or specification being read.
-        for element in stack.reversed() {
-            switch element.tag {
+        for offset in 0..<stack.count {
+            switch stack.fromTop(offset)?.tag {
             case .specObject: object?.values.append(value); return
             case .specRelation: relation?.values.append(value); return
             case .specification: specification?.values.append(value); return

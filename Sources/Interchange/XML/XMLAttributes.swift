@@ -31,6 +31,8 @@ final class XMLAttributes {
     @exclusivity(unchecked) private var owned: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var ownedCapacity = 256
     @exclusivity(unchecked) private var ownedCount = 0
+    /// Which of the name ids below 64 the tag has.
+    @exclusivity(unchecked) private var present: UInt64 = 0
 
     init(table: XMLNameTable) {
         self.table = table
@@ -112,9 +114,12 @@ final class XMLAttributes {
         return withBytes(at: index) { cache.string($0) }
     }
 
-    /// Whether the tag has the attribute already: by id for a listed name, by name for an unlisted one.
+    /// Whether the tag has the attribute already: by id for a listed name (a bit each for the first 64 ids, the
+    /// seeded names and the common ones), by name for an unlisted one.
+    @inline(__always)
     func contains(id: Int, unlisted name: String?) -> Bool {
         if let name { return unlistedNames.contains(name) }
+        if id < 64 { return present & (1 << UInt64(id)) != 0 }
         return index(of: id) != nil
     }
 
@@ -132,6 +137,7 @@ final class XMLAttributes {
         }
         if let source = value.baseAddress { (owned + ownedCount).update(from: source, count: value.count) }
         entries.append(Entry(id: listed(id, name), start: nil, offset: ownedCount, count: value.count))
+        note(id, name)
         ownedCount += value.count
     }
 
@@ -140,6 +146,12 @@ final class XMLAttributes {
     func append(id: Int, unlisted name: String?, inPlace value: UnsafeBufferPointer<UInt8>) {
         guard let start = value.baseAddress else { return append(id: id, unlisted: name, value: value) }
         entries.append(Entry(id: listed(id, name), start: start, offset: 0, count: value.count))
+        note(id, name)
+    }
+
+    @inline(__always)
+    private func note(_ id: Int, _ name: String?) {
+        if name == nil && id >= 0 && id < 64 { present |= 1 << UInt64(id) }
     }
 
     @inline(__always)
@@ -153,6 +165,7 @@ final class XMLAttributes {
     func removeAll() {
         guard !entries.isEmpty else { return }
         entries.removeAll(keepingCapacity: true)
+        present = 0
         if !unlistedNames.isEmpty { unlistedNames.removeAll(keepingCapacity: true) }
         ownedCount = 0
     }

@@ -13,6 +13,11 @@ extension XMLTokenizer {
             var index = position
             var lines = 0
             let spaces = SIMD16<UInt8>(repeating: 0x20)
+            // The line feed that ends the tag's line, before the next line's indentation.
+            while index < end && buffer[index] == 0x0A {
+                lines += 1
+                index += 1
+            }
             while true {
                 if index + 16 <= end {
                     // Runs of spaces sixteen at a time; the first other byte is found from the compare's words.

@@ -36,7 +36,7 @@ final class XMLTokenizer {
     let names: XMLNameTable
     let attributes: XMLAttributes
     /// The name ids of the open elements, outermost first.
-    @exclusivity(unchecked) var open: [Int] = []
+    let open = ElementStack<Int>()
     @exclusivity(unchecked) var scratch: [UInt8] = []
     /// The name of the element or attribute being read when the name table had no room for it.
     @exclusivity(unchecked) var unlistedElement = ""
