@@ -1,5 +1,5 @@
-/// The XML attributes `ReqIFDocumentBuilder` reads. `ReqIFReader` seeds the tokenizer's name table with them, so
-/// each has its case's number as its id and is found by comparing integers rather than strings.
+/// The XML attributes `ReqIFDocumentBuilder` reads. `ReqIFReader` seeds the tokenizer's name table with them first (see
+/// `ReqIFNameSeed`), so each has its case's number as its id and is found by comparing integers rather than strings.
 enum ReqIFAttributeName: Int, CaseIterable {
     case identifier, longName, description, lastChange, theValue, key, otherContent, isTableInternal, isEditable
     case maxLength, min, max, accuracy, multiValued
@@ -23,7 +23,7 @@ enum ReqIFAttributeName: Int, CaseIterable {
         }
     }
 
-    /// The seed for `XMLTokenizer(names:)`, in id order.
+    /// The first names of `ReqIFNameSeed` (and the seed tests give `XMLTokenizer(names:)`), in id order.
     static let seed = allCases.map(\.xmlName)
 }
 

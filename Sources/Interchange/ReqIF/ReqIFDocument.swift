@@ -48,12 +48,9 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var description: String?
         public var lastChange: String?
 
-        public init(identifier: String = "", longName: String? = nil, description: String? = nil, lastChange: String? = nil) {
-            self.identifier = identifier
-            self.longName = longName
-            self.description = description
-            self.lastChange = lastChange
-        }
+        /// Here (in every element type) so the compiler makes a memberwise initialiser: see
+        /// ReqIFDocument+Initializers.swift.
+        var memberwise: ReqIFMemberwise
     }
 
     public enum ValueKind: String, Sendable, Equatable, CaseIterable {
@@ -66,11 +63,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var key: String = ""
         public var otherContent: String?
 
-        public init(identity: Identity = Identity(), key: String = "", otherContent: String? = nil) {
-            self.identity = identity
-            self.key = key
-            self.otherContent = otherContent
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct Datatype: Sendable, Equatable {
@@ -83,15 +76,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var accuracy: String?
         public var values: [EnumValue] = []
 
-        public init(identity: Identity = Identity(), kind: ValueKind = .string, maxLength: String? = nil, min: String? = nil, max: String? = nil, accuracy: String? = nil, values: [EnumValue] = []) {
-            self.identity = identity
-            self.kind = kind
-            self.maxLength = maxLength
-            self.min = min
-            self.max = max
-            self.accuracy = accuracy
-            self.values = values
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public enum SpecTypeCategory: String, Sendable, Equatable {
@@ -107,14 +92,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var isEditable: Bool?
         public var defaultValue: AttributeValue?
 
-        public init(identity: Identity = Identity(), kind: ValueKind = .string, datatypeRef: String = "", multiValued: Bool = false, isEditable: Bool? = nil, defaultValue: AttributeValue? = nil) {
-            self.identity = identity
-            self.kind = kind
-            self.datatypeRef = datatypeRef
-            self.multiValued = multiValued
-            self.isEditable = isEditable
-            self.defaultValue = defaultValue
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct SpecType: Sendable, Equatable {
@@ -122,11 +100,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var category: SpecTypeCategory = .specObject
         public var attributes: [AttributeDefinition] = []
 
-        public init(identity: Identity = Identity(), category: SpecTypeCategory = .specObject, attributes: [AttributeDefinition] = []) {
-            self.identity = identity
-            self.category = category
-            self.attributes = attributes
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public enum Value: Sendable, Equatable {
@@ -142,11 +116,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var definitionRef: String = ""
         public var value: Value = .text("")
 
-        public init(kind: ValueKind = .string, definitionRef: String = "", value: Value = .text("")) {
-            self.kind = kind
-            self.definitionRef = definitionRef
-            self.value = value
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct SpecObject: Sendable, Equatable {
@@ -154,11 +124,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var typeRef: String = ""
         public var values: [AttributeValue] = []
 
-        public init(identity: Identity = Identity(), typeRef: String = "", values: [AttributeValue] = []) {
-            self.identity = identity
-            self.typeRef = typeRef
-            self.values = values
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct SpecRelation: Sendable, Equatable {
@@ -168,13 +134,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var targetRef: String = ""
         public var values: [AttributeValue] = []
 
-        public init(identity: Identity = Identity(), typeRef: String = "", sourceRef: String = "", targetRef: String = "", values: [AttributeValue] = []) {
-            self.identity = identity
-            self.typeRef = typeRef
-            self.sourceRef = sourceRef
-            self.targetRef = targetRef
-            self.values = values
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct HierarchyNode: Sendable, Equatable {
@@ -187,14 +147,7 @@ public struct ReqIFDocument: Sendable, Equatable {
 
         public var count: Int { 1 + children.reduce(0) { $0 + $1.count } }
 
-        public init(identity: Identity = Identity(), objectRef: String = "", isTableInternal: Bool? = nil, isEditable: Bool? = nil, editableAttributes: [AttributeRef] = [], children: [HierarchyNode] = []) {
-            self.identity = identity
-            self.objectRef = objectRef
-            self.isTableInternal = isTableInternal
-            self.isEditable = isEditable
-            self.editableAttributes = editableAttributes
-            self.children = children
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     /// A reference to an attribute definition of a known kind (EDIT-ATTRIBUTES names the kind in the element).
@@ -216,12 +169,7 @@ public struct ReqIFDocument: Sendable, Equatable {
 
         public var hierarchyCount: Int { children.reduce(0) { $0 + $1.count } }
 
-        public init(identity: Identity = Identity(), typeRef: String = "", values: [AttributeValue] = [], children: [HierarchyNode] = []) {
-            self.identity = identity
-            self.typeRef = typeRef
-            self.values = values
-            self.children = children
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     public struct RelationGroup: Sendable, Equatable {
@@ -231,13 +179,7 @@ public struct ReqIFDocument: Sendable, Equatable {
         public var targetSpecificationRef: String = ""
         public var relationRefs: [String] = []
 
-        public init(identity: Identity = Identity(), typeRef: String = "", sourceSpecificationRef: String = "", targetSpecificationRef: String = "", relationRefs: [String] = []) {
-            self.identity = identity
-            self.typeRef = typeRef
-            self.sourceSpecificationRef = sourceSpecificationRef
-            self.targetSpecificationRef = targetSpecificationRef
-            self.relationRefs = relationRefs
-        }
+        var memberwise: ReqIFMemberwise
     }
 
     /// Counts an importer reports and a round trip must keep.

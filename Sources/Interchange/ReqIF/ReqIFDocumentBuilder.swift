@@ -39,11 +39,11 @@ final class ReqIFDocumentBuilder: XMLTokenHandler {
     @exclusivity(unchecked) private var raw: [UInt8] = []
     @exclusivity(unchecked) private var rawDepth = 0
     /// What each name-table id is, and whether the schema allows child id under parent id (0 unknown, 1 yes) for
-    /// the first `allowedIDs` ids — ReqIF's own element names and more; zeroing a table for every possible id was
-    /// a tenth of reading a small file.
-    @exclusivity(unchecked) private var tags: [ReqIFTag?] = Array(repeating: nil, count: XMLNameTable.capacity)
-    private static let allowedIDs = 192
-    @exclusivity(unchecked) private var allowed: [UInt8] = Array(repeating: 0, count: allowedIDs * allowedIDs)
+    /// the first `allowedIDs` ids: filled in for ReqIF's own names (`ReqIFNameSeed`), shared until a file's own
+    /// names are added.
+    @exclusivity(unchecked) private var tags: [ReqIFTag?] = ReqIFNameSeed.tags
+    private static let allowedIDs = ReqIFNameSeed.allowedIDs
+    @exclusivity(unchecked) private var allowed: [UInt8] = ReqIFNameSeed.allowed
     @exclusivity(unchecked) private var datatype: D.Datatype?
     @exclusivity(unchecked) private var enumValue: D.EnumValue?
     @exclusivity(unchecked) private var specType: D.SpecType?

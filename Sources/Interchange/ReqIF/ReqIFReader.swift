@@ -45,7 +45,7 @@ public struct ReqIFReader: Sendable {
         var warnings = try Self.checkProlog(head, file: name)
         try handle.seek(toOffset: 0)
         let descriptor = handle.fileDescriptor
-        let tokenizer = XMLTokenizer(names: ReqIFAttributeName.seed) { buffer in
+        let tokenizer = XMLTokenizer(seed: ReqIFNameSeed.seed) { buffer in
             let count = readBytes(descriptor, buffer.baseAddress, buffer.count)
             if count < 0 { throw ReqIFError(file: name, "the file cannot be read (error \(errno))") }
             return count
@@ -61,7 +61,7 @@ public struct ReqIFReader: Sendable {
         }
         var warnings = try Self.checkProlog(data.prefix(4096), file: name)
         var offset = data.startIndex
-        let tokenizer = XMLTokenizer(names: ReqIFAttributeName.seed) { buffer in
+        let tokenizer = XMLTokenizer(seed: ReqIFNameSeed.seed) { buffer in
             let count = min(buffer.count, data.endIndex - offset)
             data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: offset..<(offset + count))
             offset += count

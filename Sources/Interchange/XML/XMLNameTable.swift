@@ -10,11 +10,11 @@ final class XMLNameTable {
     static let capacity = 512
 
     /// Entry index per slot, -1 for empty; twice the capacity so probes stay short.
-    @exclusivity(unchecked) private var slots = [Int32](repeating: -1, count: 2 * capacity)
-    @exclusivity(unchecked) private var hashes: [UInt32] = []
-    @exclusivity(unchecked) private var offsets: [Int] = []
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
-    @exclusivity(unchecked) private(set) var strings: [String] = []
+    @exclusivity(unchecked) fileprivate var slots = [Int32](repeating: -1, count: 2 * capacity)
+    @exclusivity(unchecked) fileprivate var hashes: [UInt32] = []
+    @exclusivity(unchecked) fileprivate var offsets: [Int] = []
+    @exclusivity(unchecked) fileprivate var bytes: [UInt8] = []
+    @exclusivity(unchecked) fileprivate(set) var strings: [String] = []
     /// Names of open elements the table had no room for, outermost first; such an element has the id
     /// `-1 - index` here while it is open.
     @exclusivity(unchecked) var overflow: [String] = []
@@ -22,13 +22,45 @@ final class XMLNameTable {
     /// `lookup`'s answer for a UTF-8 name the full table does not hold.
     static let unlisted = -1
 
-    /// A table whose first ids are `seeded`'s names, in order, so a handler can know them before the parse.
-    init(seeded: [String] = []) {
-        for name in seeded {
-            let bytes = Array(name.utf8)
-            _ = bytes.withUnsafeBufferPointer { lookup($0.baseAddress!, count: $0.count) }
-        }
+    /// A table whose first ids are `seed`'s names, in order, so a handler can know them before the parse.
+    init(seed: Seed = .empty) {
+        slots = seed.slots
+        hashes = seed.hashes
+        offsets = seed.offsets
+        bytes = seed.bytes
+        strings = seed.strings
     }
+
+    /// The names a table starts with, entered once and shared: a table made from it shares its arrays until it
+    /// enters a name of its own, so a reader seeded with a hundred names pays nothing per file for them.
+    struct Seed: Sendable {
+        fileprivate let slots: [Int32]
+        fileprivate let hashes: [UInt32]
+        fileprivate let offsets: [Int]
+        fileprivate let bytes: [UInt8]
+        fileprivate let strings: [String]
+
+        static let empty = Seed([])
+
+        /// `names` get the ids 0, 1, … in this order (a repeated name keeps its first id).
+        init(_ names: [String]) {
+            let table = XMLNameTable(empty: ())
+            for name in names {
+                let bytes = Array(name.utf8)
+                _ = bytes.withUnsafeBufferPointer { table.lookup($0.baseAddress!, count: $0.count) }
+            }
+            slots = table.slots
+            hashes = table.hashes
+            offsets = table.offsets
+            bytes = table.bytes
+            strings = table.strings
+        }
+
+        var count: Int { strings.count }
+    }
+
+    /// An empty table, for making a seed.
+    private init(empty: Void) {}
 
     /// The id of `count` bytes at `start` (entering them when new and there is room), `unlisted` when the table
     /// is full, nil when they are not UTF-8.

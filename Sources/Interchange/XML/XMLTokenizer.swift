@@ -44,9 +44,14 @@ final class XMLTokenizer {
     var rootClosed = false
 
     /// `names`: names the handler looks attributes up by; they get the ids 0, 1, … in this order.
-    init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, names seeded: [String] = [], source: @escaping Source) {
+    convenience init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, names: [String], source: @escaping Source) {
+        self.init(chunkSize: chunkSize, maxToken: maxToken, seed: XMLNameTable.Seed(names), source: source)
+    }
+
+    /// `seed`: the names the handler knows by id, made once (`XMLNameTable.Seed`).
+    init(chunkSize: Int = 1 << 20, maxToken: Int = 64 << 20, seed: XMLNameTable.Seed = .empty, source: @escaping Source) {
         self.source = source
-        self.names = XMLNameTable(seeded: seeded)
+        self.names = XMLNameTable(seed: seed)
         self.attributes = XMLAttributes(table: names)
         self.capacity = chunkSize
         self.maxToken = max(maxToken, chunkSize)
