@@ -21,6 +21,25 @@ public enum ArtifactQueries {
         return row
     }
 
+    /// The current version of each artifact, by artifact id, in a few queries (one per distinct version number and
+    /// 500 artifacts): for importers comparing thousands of objects, which read them one by one before.
+    public static func currentVersions(of artifacts: [Artifact], on database: any Database) async throws -> [UUID: ArtifactVersion] {
+        var rows: [UUID: ArtifactVersion] = [:]
+        let byVersion = Dictionary(grouping: artifacts.compactMap { artifact in artifact.id.map { (id: $0, version: artifact.version) } },
+                                   by: \.version)
+        for (version, entries) in byVersion {
+            let ids = entries.map(\.id)
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                for row in try await ArtifactVersion.query(on: database).filter(\.$artifactID ~~ Array(ids[start..<min(start + 500, ids.count)]))
+                    .filter(\.$version == version).all()
+                {
+                    rows[row.artifactID] = row
+                }
+            }
+        }
+        return rows
+    }
+
     /// Every version, oldest first.
     public static func history(_ artifactID: UUID, on database: any Database) async throws -> [ArtifactVersion] {
         try await ArtifactVersion.query(on: database).filter(\.$artifactID == artifactID).sort(\.$version).all()

@@ -8,11 +8,14 @@ import Vapor
 /// rows, checks and audit entries as `create` and `link`, written in batched statements instead of twenty round
 /// trips each.
 extension ArtifactWriter {
-    /// Creates artifacts of one kind with generated keys (`keyPattern`, else the kind's), in the order given.
-    public func createMany(kind kindID: String, _ items: [(title: String, fields: ArtifactFields)], keyPattern: KeyPattern? = nil)
-        async throws -> [Artifact]
+    /// Creates artifacts of one kind with generated keys (`keyPattern`, else the kind's), in the order given;
+    /// `ids`, when given, are theirs (one per item: an importer that places children under new items fixes the ids
+    /// before it creates them).
+    public func createMany(kind kindID: String, _ items: [(title: String, fields: ArtifactFields)], keyPattern: KeyPattern? = nil,
+                           ids: [UUID]? = nil) async throws -> [Artifact]
     {
         guard !items.isEmpty else { return [] }
+        if let ids, ids.count != items.count { throw Abort(.internalServerError, reason: "createMany needs one id per item.") }
         guard let kind = registry.kind(kindID) else { throw Abort(.internalServerError, reason: "Unknown artifact kind \(kindID).") }
         let triggers = try await triggerFields(of: kind)
         let keys = try await reserveKeys(items.count, pattern: keyPattern ?? kind.defaultKeyPattern)
@@ -22,7 +25,7 @@ extension ArtifactWriter {
             let title = try Self.checkedTitle(item.title)
             let snapshot = Self.snapshot(title: title, fields: item.fields)
             let artifact = Artifact()
-            artifact.id = UUID()
+            artifact.id = ids?[index] ?? UUID()
             artifact.projectID = projectID
             artifact.kind = kind.id
             artifact.key = keys[index]
@@ -66,16 +69,14 @@ extension ArtifactWriter {
     }
 
     /// Links each (source, target) pair with `kind`, under the same rules as `link` (live ends in this project, an
-    /// allowed pair, no link twice). Kinds that refuse cycles go one by one through `link`.
+    /// allowed pair, no link twice, no cycle where the kind refuses them), all checked before any is written.
     @discardableResult
     public func linkMany(_ kindID: String, _ pairs: [(source: UUID, target: UUID)]) async throws -> [ArtifactLink] {
         guard !pairs.isEmpty else { return [] }
         guard let kind = registry.linkKind(kindID) else { throw ArtifactRefusal(field: "kind", "there is no link kind “\(kindID)”") }
-        if kind.acyclic {
-            var links: [ArtifactLink] = []
-            for pair in pairs { links.append(try await link(kindID, from: pair.source, to: pair.target)) }
-            return links
-        }
+        // Cycles are looked for in the kind's links of the project, read once, with each new pair added in turn —
+        // `link` searches the database a level at a time for every link.
+        var graph = kind.acyclic ? try await LinkGraph(kind: kind.id, projectID: projectID, on: database) : nil
         var ends: [UUID: Artifact] = [:]
         let ids = Array(Set(pairs.flatMap { [$0.source, $0.target] }))
         for start in stride(from: 0, to: ids.count, by: 500) {
@@ -105,6 +106,11 @@ extension ArtifactWriter {
             guard existing.insert([pair.source, pair.target]).inserted else {
                 throw ArtifactRefusal(.conflict, field: "target", "\(source.key) already \(kind.label) \(target.key)")
             }
+            if let cycle = graph?.path(from: pair.target, to: pair.source) {
+                let keys = try await keys(of: cycle + [pair.target])
+                throw ArtifactRefusal(field: "target", "this \(kind.id) link would close a cycle: \(keys.joined(separator: " → "))")
+            }
+            graph?.add(pair.source, pair.target)
             links.append(newLink(kind.id, from: source, to: target))
         }
         let sql = database as! any SQLDatabase

@@ -13,7 +13,7 @@ extension ReqIFImporter {
     public static func apply(_ context: RequirementContext, _ plan: ReqIFImportPlan, file: String) async throws -> Preview {
         try context.requireRole(.editor, to: "import requirements")
         return try await context.write { writer in
-            var run = try await ApplyRun(writer: writer, context: context, plan: plan)
+            var run = try await ReqIFApplyRun(writer: writer, context: context, plan: plan)
             try await run.modules()
             try await run.items()
             try await run.links()
@@ -31,8 +31,8 @@ extension ReqIFImporter {
     }
 }
 
-/// One application of a plan inside the writer's transaction.
-private struct ApplyRun {
+/// One application of a plan inside the writer's transaction (links and identities: ReqIFImporter+ApplyLinks.swift).
+struct ReqIFApplyRun {
     let writer: ArtifactWriter
     let context: RequirementContext
     let plan: ReqIFImportPlan
@@ -48,8 +48,33 @@ private struct ApplyRun {
     /// Where each new object's line is in the preview, to fill in its key once created.
     var newItems: [String: Int] = [:]
     var triggerFields: [String] = []
+    /// New objects in document order, created together once the walk is done (`createNew`).
+    var created: [NewItem] = []
+    /// Objects the project has, updated after the new ones exist (one may move under a new one).
+    var updates: [Update] = []
 
     struct Group: Hashable { var module: UUID; var parent: UUID? }
+
+    /// A new object: its id is fixed when the walk meets it, so its children can be placed under it.
+    struct NewItem {
+        let kind: String
+        /// Kind and key prefix: each group is created in one go, in document order, so the keys come out as
+        /// creating one object at a time gives them.
+        let group: String
+        let pattern: KeyPattern
+        let title: String
+        let fields: ArtifactFields
+        let row: DocumentItem
+        let objectIdentifier: String
+    }
+
+    struct Update {
+        let item: ReqIFImportPlan.Item
+        let module: ReqIFImportPlan.Module
+        let moduleID: UUID
+        let parent: UUID?
+        let position: Int
+    }
 
     var db: any Database { writer.database }
 
@@ -145,8 +170,10 @@ private struct ApplyRun {
     mutating func items() async throws {
         for module in plan.modules {
             guard let moduleID = moduleIDs[module.identifier] else { continue }
-            try await place(module.items, module: module, moduleID: moduleID, parent: nil)
+            try place(module.items, module: module, moduleID: moduleID, parent: nil)
         }
+        try await createNew()
+        for update in updates { try await self.update(update) }
         for node in plan.danglingNodes {
             identities.append((.hierarchy, node.identifier, nil, moduleIDs[node.specification], node.objectRef))
         }
@@ -161,17 +188,20 @@ private struct ApplyRun {
         }
     }
 
+    /// Walks the module's tree: fixes where each object goes and the id of each new one, writing nothing yet.
     private mutating func place(_ items: [ReqIFImportPlan.Item], module: ReqIFImportPlan.Module, moduleID: UUID,
-                                parent: UUID?) async throws
+                                parent: UUID?) throws
     {
+        // Only a level the file puts objects in is renumbered afterwards (a query each).
+        guard !items.isEmpty else { return }
         var position = 0
         for item in items {
             if item.isRepeat {
                 identities.append((.hierarchy, item.hierarchyIdentifier, artifactIDs[item.objectIdentifier], moduleID, item.objectIdentifier))
-                try await place(item.children, module: module, moduleID: moduleID, parent: parent)
+                try place(item.children, module: module, moduleID: moduleID, parent: parent)
                 continue
             }
-            let id = try await write(item, module: module, moduleID: moduleID, parent: parent, position: position)
+            let id = try prepare(item, module: module, moduleID: moduleID, parent: parent, position: position)
             position += 1
             artifactIDs[item.objectIdentifier] = id
             placedIDs.insert(id)
@@ -179,20 +209,71 @@ private struct ApplyRun {
             if !item.hierarchyIdentifier.isEmpty {
                 identities.append((.hierarchy, item.hierarchyIdentifier, id, moduleID, item.objectIdentifier))
             }
-            try await place(item.children, module: module, moduleID: moduleID, parent: id)
+            try place(item.children, module: module, moduleID: moduleID, parent: id)
         }
         groups.insert(Group(module: moduleID, parent: parent))
     }
 
-    private mutating func write(_ item: ReqIFImportPlan.Item, module: ReqIFImportPlan.Module, moduleID: UUID, parent: UUID?,
-                                position: Int) async throws -> UUID
+    /// The object's id: the existing one (its update queued), or a new one (its creation queued).
+    private mutating func prepare(_ item: ReqIFImportPlan.Item, module: ReqIFImportPlan.Module, moduleID: UUID, parent: UUID?,
+                                  position: Int) throws -> UUID
     {
-        let names = names[module.identifier] ?? [:]
+        if let existing = comparison.existing[item.objectIdentifier], comparison.merged[item.objectIdentifier] != nil {
+            updates.append(Update(item: item, module: module, moduleID: moduleID, parent: parent, position: position))
+            return try existing.artifact.requireID()
+        }
+        let (title, planned) = ReqIFImportPlan.fields(of: item, as: item.type, names: names[module.identifier] ?? [:])
+        var fields = item.type == .requirement ? requirementDefaults : ["text": .string("")]
+        for (name, value) in planned.values { fields[name] = value }
+        guard let prefix = comparison.modules[module.identifier]?.prefix ?? preview.modules.first(where: { $0.identifier == module.identifier })?.prefix
+        else { throw Abort(.internalServerError, reason: "The module of specification \(module.identifier) was not created.") }
+        let kind = item.type == .requirement ? RequirementKinds.requirement : RequirementKinds.section
+        let pattern = item.type == .requirement ? RequirementKinds.requirementPattern(prefix: prefix) : RequirementKinds.sectionPattern(prefix: prefix)
+        let row = DocumentItem()
+        let id = UUID()
+        row.id = id
+        row.projectID = context.projectID
+        row.moduleID = moduleID
+        row.parentID = parent
+        row.position = position
+        row.itemType = item.type
+        created.append(NewItem(kind: kind.id, group: kind.id + "\u{1F}" + pattern.prefix, pattern: pattern, title: title, fields: fields,
+                               row: row, objectIdentifier: item.objectIdentifier))
+        return id
+    }
+
+    /// Creates the new objects a kind and key prefix at a time (`ArtifactWriter.createMany`: versions and audit
+    /// entries included), then their document rows — batched statements where one object at a time took a dozen
+    /// round trips each.
+    private mutating func createNew() async throws {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, new) in created.enumerated() {
+            if groups[new.group] == nil { order.append(new.group) }
+            groups[new.group, default: []].append(index)
+        }
+        for group in order {
+            let indices = groups[group] ?? []
+            let first = created[indices[0]]
+            let artifacts = try await writer.createMany(kind: first.kind, indices.map { (created[$0].title, created[$0].fields) },
+                                                        keyPattern: first.pattern, ids: try indices.map { try created[$0].row.requireID() })
+            for (index, artifact) in zip(indices, artifacts) {
+                RequirementStore.fill(created[index].row, artifact: artifact, fields: created[index].fields)
+                if let line = newItems[created[index].objectIdentifier] { preview.items[line].key = artifact.key }
+            }
+        }
+        try await RequirementStore.createMany(created.map(\.row), on: db)
+    }
+
+    /// Brings an existing object up to the file: its fields where they changed, its place in the document.
+    private mutating func update(_ update: Update) async throws {
+        let (item, moduleID, parent, position) = (update.item, update.moduleID, update.parent, update.position)
         if let existing = comparison.existing[item.objectIdentifier], let merged = comparison.merged[item.objectIdentifier] {
             let id = try existing.artifact.requireID()
             var fields = merged.fields
             var artifact = existing.artifact
-            if !existing.fields.changes(to: fields).isEmpty {
+            let changed = !existing.fields.changes(to: fields).isEmpty
+            if changed {
                 let status = RequirementStatus(rawValue: existing.fields["status"].displayText)
                 let triggerChanged = !Set(existing.fields.changes(to: fields)).isDisjoint(with: triggerFields)
                 if existing.item.itemType == .requirement, status == .approved, triggerChanged {
@@ -208,90 +289,15 @@ private struct ApplyRun {
                 }
             }
             let documentItem = existing.item
-            if documentItem.moduleID != moduleID || documentItem.parentID != parent {
-                groups.insert(Group(module: documentItem.moduleID, parent: documentItem.parentID))
-            }
+            let moved = documentItem.moduleID != moduleID || documentItem.parentID != parent
+            // An unchanged object in its place keeps its row as it is: a re-import of an unchanged file rewrote
+            // every document and search row.
+            guard changed || moved || documentItem.position != position else { return }
+            if moved { groups.insert(Group(module: documentItem.moduleID, parent: documentItem.parentID)) }
             documentItem.moduleID = moduleID
             documentItem.parentID = parent
             documentItem.position = position
             try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db)
-            return id
-        }
-        let (title, planned) = ReqIFImportPlan.fields(of: item, as: item.type, names: names)
-        var fields = item.type == .requirement ? requirementDefaults : ["text": .string("")]
-        for (name, value) in planned.values { fields[name] = value }
-        guard let prefix = comparison.modules[module.identifier]?.prefix ?? preview.modules.first(where: { $0.identifier == module.identifier })?.prefix
-        else { throw Abort(.internalServerError, reason: "The module of specification \(module.identifier) was not created.") }
-        let kind = item.type == .requirement ? RequirementKinds.requirement : RequirementKinds.section
-        let pattern = item.type == .requirement ? RequirementKinds.requirementPattern(prefix: prefix) : RequirementKinds.sectionPattern(prefix: prefix)
-        let artifact = try await writer.create(kind: kind.id, title: title, fields: fields, keyPattern: pattern)
-        let documentItem = DocumentItem()
-        documentItem.id = try artifact.requireID()
-        documentItem.projectID = context.projectID
-        documentItem.moduleID = moduleID
-        documentItem.parentID = parent
-        documentItem.position = position
-        documentItem.itemType = item.type
-        try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db, isNew: true)
-        if let index = newItems[item.objectIdentifier] { preview.items[index].key = artifact.key }
-        return try artifact.requireID()
-    }
-
-    // MARK: links and identities
-
-    mutating func links() async throws {
-        for relation in plan.relations {
-            let detail = [relation.typeName, relation.source, relation.target].joined(separator: "\u{1F}")
-            guard relation.resolvable, let source = artifactIDs[relation.source] ?? comparison.identity(.object, relation.source)?.targetID,
-                let target = artifactIDs[relation.target] ?? comparison.identity(.object, relation.target)?.targetID
-            else {
-                identities.append((.relation, relation.identifier, nil, nil, detail))
-                continue
-            }
-            if let known = comparison.identity(.relation, relation.identifier)?.targetID,
-                try await ArtifactLink.find(known, on: db) != nil
-            {
-                identities.append((.relation, relation.identifier, known, nil, detail))
-                continue
-            }
-            if let same = try await ArtifactLink.query(on: db).filter(\.$kind == relation.linkKind).filter(\.$sourceID == source)
-                .filter(\.$targetID == target).first()
-            {
-                // Two relations of one type between the same objects are one link in SESA; both identities keep it.
-                identities.append((.relation, relation.identifier, same.id, nil, detail))
-                continue
-            }
-            do {
-                let link = try await writer.link(relation.linkKind, from: source, to: target)
-                identities.append((.relation, relation.identifier, link.id, nil, detail))
-            } catch let refusal as ArtifactRefusal {
-                throw RequirementInvalid(field: "relation", "SPEC-RELATION \(relation.identifier) (\(relation.typeName)): \(refusal.reason)")
-            }
-        }
-    }
-
-    func saveIdentities() async throws {
-        var rows: [ReqIFIdentity] = []
-        // Repeats (a hierarchy entry listed twice) are entered once. A set, not a scan of `rows`: every identity
-        // of the file passes here, and reading a model's fields goes through Fluent's reflection (a scan made a
-        // 10k-object import quadratic — most of its two minutes).
-        var entered: Set<String> = []
-        for (role, identifier, target, module, detail) in identities {
-            if let row = comparison.identity(role, identifier) {
-                if row.targetID != target || row.moduleID != module || row.detail != detail {
-                    row.targetID = target
-                    row.moduleID = module
-                    row.detail = detail
-                    row.updatedAt = context.now
-                    try await row.save(on: db)
-                }
-            } else if entered.insert(role.rawValue + "\u{1F}" + identifier).inserted {
-                rows.append(ReqIFIdentity(projectID: context.projectID, role: role, identifier: identifier, targetID: target,
-                                          moduleID: module, detail: detail, at: context.now))
-            }
-        }
-        for chunk in stride(from: 0, to: rows.count, by: 500) {
-            try await Array(rows[chunk..<min(chunk + 500, rows.count)]).create(on: db)
         }
     }
 

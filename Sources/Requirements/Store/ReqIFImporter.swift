@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Interchange
 import Platform
+import Vapor
 
 /// Brings a `ReqIFImportPlan` into a project. `preview` is the dry run: what is new, what changed (field by
 /// field), what is unchanged, and what the project has from earlier imports of the same specifications that
@@ -75,6 +76,11 @@ public enum ReqIFImporter {
         var existing: [String: (artifact: Artifact, item: DocumentItem, fields: ArtifactFields)] = [:]
         var merged: [String: (title: String, fields: ArtifactFields)] = [:]
         var preview = Preview()
+        /// What the project has of the plan's objects, read before the walk in a few queries (three a object, one
+        /// object at a time, were most of a re-import): live artifacts, their document rows and current versions.
+        private var artifacts: [UUID: Artifact] = [:]
+        private var rows: [UUID: DocumentItem] = [:]
+        private var versions: [UUID: ArtifactVersion] = [:]
 
         func identity(_ role: ReqIFIdentity.Role, _ identifier: String) -> ReqIFIdentity? { identities[role]?[identifier] }
 
@@ -95,6 +101,7 @@ public enum ReqIFImporter {
             let byID = Dictionary(liveModules.compactMap { module in module.id.map { ($0, module) } }, uniquingKeysWith: { a, _ in a })
             var planned: Set<String> = []
             var touchedModules: Set<UUID> = []
+            try await prefetch(plan.modules.flatMap { Self.objectIdentifiers($0.items) }, on: db)
             for module in plan.modules {
                 let found = identity(module.role, module.identifier)?.targetID.flatMap { byID[$0] }
                 if let found, let id = found.id {
@@ -129,12 +136,12 @@ public enum ReqIFImporter {
                 }
                 let names = attributeNames[module.identifier] ?? ReqIFImportPlan.names(of: module.attributes)
                 var artifactID: UUID?
-                if let target = identity(.object, item.objectIdentifier)?.targetID,
-                    let artifact = try await Artifact.query(on: db).filter(\.$id == target).filter(\.$deletedAt == nil).first(),
-                    let documentItem = try await DocumentItem.find(target, on: db)
+                if let target = identity(.object, item.objectIdentifier)?.targetID, let artifact = artifacts[target],
+                    let documentItem = rows[target]
                 {
                     artifactID = target
-                    let fields = try await ArtifactQueries.version(target, artifact.version, on: db).fields()
+                    guard let version = versions[target] else { throw Abort(.internalServerError, reason: "The current version of \(artifact.key) is missing.") }
+                    let fields = try version.fields()
                     existing[item.objectIdentifier] = (artifact, documentItem, fields)
                     let (title, planned) = ReqIFImportPlan.fields(of: item, as: documentItem.itemType, names: names)
                     let merged = ReqIFImporter.merge(fields, title: title, planned: planned, owned: Set(names.values))
@@ -153,6 +160,24 @@ public enum ReqIFImporter {
                 }
                 try await compare(item.children, in: module, parent: artifactID, planned: &planned, on: db)
             }
+        }
+
+        private static func objectIdentifiers(_ items: [ReqIFImportPlan.Item]) -> [String] {
+            items.flatMap { [$0.objectIdentifier] + objectIdentifiers($0.children) }
+        }
+
+        private mutating func prefetch(_ objects: [String], on db: any Database) async throws {
+            let ids = Array(Set(objects.compactMap { identity(.object, $0)?.targetID }))
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for artifact in try await Artifact.query(on: db).filter(\.$id ~~ chunk).filter(\.$deletedAt == nil).all() {
+                    if let id = artifact.id { artifacts[id] = artifact }
+                }
+                for row in try await DocumentItem.query(on: db).filter(\.$id ~~ chunk).all() {
+                    if let id = row.id { rows[id] = row }
+                }
+            }
+            versions = try await ArtifactQueries.currentVersions(of: Array(artifacts.values), on: db)
         }
 
         /// Objects an earlier import put into the same modules that the file no longer has: listed, kept.

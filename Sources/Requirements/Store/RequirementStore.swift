@@ -232,6 +232,18 @@ public enum RequirementStore {
     static func sync(_ item: DocumentItem, artifact: Artifact, fields: ArtifactFields, on db: any Database,
                      isNew: Bool = false) async throws
     {
+        fill(item, artifact: artifact, fields: fields)
+        if isNew { try await item.create(on: db) } else { try await item.save(on: db) }
+        let sql = db as! any SQLDatabase
+        if sql.dialect.name == "sqlite" {
+            let id = try item.requireID()
+            try await removeFromSearch(id, on: db)
+            try await sql.raw("INSERT INTO requirement_search (artifact_id, body) VALUES (\(bind: id), \(bind: item.searchText))").run()
+        }
+    }
+
+    /// The snapshot's list and search columns, copied into the document row (not stored).
+    static func fill(_ item: DocumentItem, artifact: Artifact, fields: ArtifactFields) {
         func text(_ name: String) -> String { if case .string(let value) = fields[name] { value } else { "" } }
         let statement = item.itemType == .section ? text("text") : text("statement")
         item.status = text("status")
@@ -242,12 +254,22 @@ public enum RequirementStore {
         item.findings = item.itemType == .requirement
             ? DocumentItem.joined(Array(Set(QualityChecker().check(statement).map(\.ruleID))).sorted()) : ""
         item.searchText = [artifact.key, artifact.title, statement].joined(separator: " ")
-        if isNew { try await item.create(on: db) } else { try await item.save(on: db) }
+    }
+
+    /// Stores new document rows filled by `fill` (a parent before its children) and their search entries, in
+    /// batched statements: an import brings thousands.
+    static func createMany(_ items: [DocumentItem], on db: any Database) async throws {
+        for start in stride(from: 0, to: items.count, by: 200) {
+            try await Array(items[start..<min(start + 200, items.count)]).create(on: db)
+        }
         let sql = db as! any SQLDatabase
-        if sql.dialect.name == "sqlite" {
-            let id = try item.requireID()
-            try await removeFromSearch(id, on: db)
-            try await sql.raw("INSERT INTO requirement_search (artifact_id, body) VALUES (\(bind: id), \(bind: item.searchText))").run()
+        guard sql.dialect.name == "sqlite" else { return }
+        for start in stride(from: 0, to: items.count, by: 500) {
+            let insert = sql.insert(into: "requirement_search").columns("artifact_id", "body")
+            for item in items[start..<min(start + 500, items.count)] {
+                insert.values(SQLBind(try item.requireID()), SQLBind(item.searchText))
+            }
+            try await insert.run()
         }
     }
 
