@@ -48,4 +48,38 @@ import Vapor
             #expect(try await AuditLog.verify(on: app.db).broken == nil)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aBatchOfAKindThatRefusesCyclesChecksThemAllBeforeWritingAny(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false, routes: { TestKinds.register(on: $0) }) { app in
+            let lena = try await app.makeUser("lena@example.com", name: "Lena")
+            let project = try await app.makeProject("ATC", lead: lena)
+            let projectID = try project.requireID()
+            func write<T: Sendable>(_ body: @escaping @Sendable (ArtifactWriter) async throws -> T) async throws -> T {
+                try await ArtifactWriter.transaction(on: app.db, projectID: projectID, registry: app.artifactRegistry,
+                                                     actor: AuditActor(userID: lena.id, label: "lena@example.com"), now: app.clock.now(), body)
+            }
+            let notes = try await write { writer in
+                try await writer.createMany(kind: "test-note", (1...5).map { ("Note \($0)", [:] as ArtifactFields) })
+            }
+            let id = notes.map { $0.id! }
+            // A chain 1 → 2 → 3 stored one by one, then a batch extending it (3 → 4, 4 → 5) and a diamond (1 → 3).
+            _ = try await write { try await $0.link("test-derives-from", from: id[0], to: id[1]) }
+            _ = try await write { try await $0.link("test-derives-from", from: id[1], to: id[2]) }
+            let batch = try await write { try await $0.linkMany("test-derives-from", [(id[2], id[3]), (id[3], id[4]), (id[0], id[2])]) }
+            #expect(batch.count == 3)
+            // 5 → 1 closes a cycle through stored links and the batch's own; 5 → 4 through a pair earlier in the batch.
+            for pairs in [[(source: id[4], target: id[0])], [(source: id[0], target: id[4]), (source: id[4], target: id[3])]] {
+                let refused = await #expect(throws: ArtifactRefusal.self) { try await write { try await $0.linkMany("test-derives-from", pairs) } }
+                #expect(refused?.reason.hasPrefix("this test-derives-from link would close a cycle: ") == true, "\(String(describing: refused))")
+            }
+            let single = await #expect(throws: ArtifactRefusal.self) { try await write { try await $0.link("test-derives-from", from: id[4], to: id[0]) } }
+            let batched = await #expect(throws: ArtifactRefusal.self) {
+                try await write { try await $0.linkMany("test-derives-from", [(source: id[4], target: id[0])]) }
+            }
+            #expect(single?.reason == batched?.reason, "the same path as one link at a time names")
+            #expect(batched?.reason == "this test-derives-from link would close a cycle: NOTE-001 → NOTE-003 → NOTE-004 → NOTE-005 → NOTE-001")
+            #expect(try await ArtifactLink.query(on: app.db).count() == 5, "refused batches store nothing")
+        }
+    }
 }
