@@ -61,13 +61,14 @@ enum ReqIFBenchmark {
         }
         var counts = ""
         for (name, url) in files {
-            // Small files are read many times per sample so the clock sees them.
+            // Small files are read many times per sample, so that a sample of SESA's lasts about a tenth of a second
+            // and a blip of the machine is not a tenth of it; both sides take the median of `runs` such samples.
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            let repeats = max(1, 20_000_000 / max(size, 1))
+            let repeats = max(1, 100_000_000 / max(size, 1))
             let sesa = try readInChild(url, runs: options.runs, repeats: repeats)
             if counts.isEmpty { counts = sesa.counts }
-            let pythonTime = pythonParse(python, url, repeats: repeats)
-            let xmllint = xmllintStream(url, repeats: min(repeats, 200), runs: options.runs)
+            let pythonTime = pythonParse(python, url, repeats: repeats, runs: options.runs)
+            let xmllint = xmllintStream(url, repeats: min(repeats, 60), runs: options.runs)
             rows.append(Row(name: "read \(name)", sesa: sesa.ms, python: pythonTime, xmllint: xmllint, rss: sesa.rss))
         }
 
@@ -213,18 +214,21 @@ enum ReqIFBenchmark {
         return times.sorted()[times.count / 2]
     }
 
-    /// Milliseconds per parse, timed inside Python; nil when the interpreter or the library is missing.
-    static func pythonParse(_ python: String, _ url: URL, repeats: Int) -> Double? {
+    /// Milliseconds per parse, timed inside Python: the median of `runs` samples of `repeats` parses, as SESA's
+    /// side is measured; nil when the interpreter or the library is missing.
+    static func pythonParse(_ python: String, _ url: URL, repeats: Int, runs: Int) -> Double? {
         let script = """
             import sys, time
             from reqif.parser import ReqIFParser
-            start = time.perf_counter()
-            for _ in range(\(repeats)):
-                ReqIFParser.parse(sys.argv[1])
-            print((time.perf_counter() - start) * 1000 / \(repeats))
+            for _ in range(\(runs)):
+                start = time.perf_counter()
+                for _ in range(\(repeats)):
+                    ReqIFParser.parse(sys.argv[1])
+                print((time.perf_counter() - start) * 1000 / \(repeats), flush=True)
             """
         guard let output = runProcess(python, ["-c", script, url.path]) else { return nil }
-        return Double(output.trimmingCharacters(in: .whitespacesAndNewlines))
+        let samples = output.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+        return samples.isEmpty ? nil : samples[samples.count / 2]
     }
 
     /// Milliseconds per `xmllint --stream --noout` run (process start included; it is a few ms); nil when absent.
