@@ -9,16 +9,30 @@ import Vapor
 /// Batched creation and linking on both databases: the same keys, versions, hashes, audit rows and refusals as one
 /// by one.
 @Suite struct ArtifactBatchTests {
-    @Test(arguments: TestDatabase.all)
-    func manyArtifactsAndLinksAreWhatOneByOneWouldHaveWritten(database: TestDatabase) async throws {
+    /// Writes into one project, as Lena, each call its own transaction.
+    struct Writer {
+        let app: Application
+        let projectID: UUID
+        let lena: User
+
+        func callAsFunction<T: Sendable>(_ body: @escaping @Sendable (ArtifactWriter) async throws -> T) async throws -> T {
+            try await ArtifactWriter.transaction(on: app.db, projectID: projectID, registry: app.artifactRegistry,
+                                                 actor: AuditActor(userID: lena.id, label: "lena@example.com"), now: app.clock.now(), body)
+        }
+    }
+
+    /// An app with the test kinds and a project ATC led by Lena.
+    static func withProject(on database: TestDatabase, _ body: (Application, Writer) async throws -> Void) async throws {
         try await withApp(on: database, worker: false, routes: { TestKinds.register(on: $0) }) { app in
             let lena = try await app.makeUser("lena@example.com", name: "Lena")
             let project = try await app.makeProject("ATC", lead: lena)
-            let projectID = try project.requireID()
-            func write<T: Sendable>(_ body: @escaping @Sendable (ArtifactWriter) async throws -> T) async throws -> T {
-                try await ArtifactWriter.transaction(on: app.db, projectID: projectID, registry: app.artifactRegistry,
-                                                     actor: AuditActor(userID: lena.id, label: "lena@example.com"), now: app.clock.now(), body)
-            }
+            try await body(app, Writer(app: app, projectID: try project.requireID(), lena: lena))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func manyArtifactsAndLinksAreWhatOneByOneWouldHaveWritten(database: TestDatabase) async throws {
+        try await Self.withProject(on: database) { app, write in
             // An explicit key moves the counter past it; the batch continues from there.
             let single = try await write { try await $0.create(kind: "test-note", title: "First", fields: ["statement": .string("a")]) }
             _ = try await write { try await $0.create(kind: "test-note", title: "Odd", fields: [:], key: "NOTE-003") }
@@ -51,14 +65,7 @@ import Vapor
 
     @Test(arguments: TestDatabase.all)
     func aBatchOfAKindThatRefusesCyclesChecksThemAllBeforeWritingAny(database: TestDatabase) async throws {
-        try await withApp(on: database, worker: false, routes: { TestKinds.register(on: $0) }) { app in
-            let lena = try await app.makeUser("lena@example.com", name: "Lena")
-            let project = try await app.makeProject("ATC", lead: lena)
-            let projectID = try project.requireID()
-            func write<T: Sendable>(_ body: @escaping @Sendable (ArtifactWriter) async throws -> T) async throws -> T {
-                try await ArtifactWriter.transaction(on: app.db, projectID: projectID, registry: app.artifactRegistry,
-                                                     actor: AuditActor(userID: lena.id, label: "lena@example.com"), now: app.clock.now(), body)
-            }
+        try await Self.withProject(on: database) { app, write in
             let notes = try await write { writer in
                 try await writer.createMany(kind: "test-note", (1...5).map { ("Note \($0)", [:] as ArtifactFields) })
             }
