@@ -14,6 +14,8 @@ enum ReqIFImportBenchmark {
     struct Options {
         var objects = 10_000
         var postgresURL: String?
+        /// 1: the first import alone (to look at it under a heap profiler); 2: and the unchanged re-import.
+        var passes = 2
 
         static func parse(_ arguments: [String]) throws -> Options {
             var options = Options()
@@ -21,6 +23,7 @@ enum ReqIFImportBenchmark {
                 switch flag {
                 case "--objects": options.objects = try BenchFlags.number(value, flag, minimum: 100)
                 case "--postgres": options.postgresURL = value
+                case "--passes": options.passes = min(2, try BenchFlags.number(value, flag, minimum: 1))
                 default: return false
                 }
                 return true
@@ -38,27 +41,31 @@ enum ReqIFImportBenchmark {
             try await project.create(on: app.db)
             let context = RequirementContext(database: app.db, projectID: try project.requireID(), role: .lead, registry: app.artifactRegistry,
                                              actor: AuditActor(userID: nil, label: "sesa-bench"), now: Date())
-            var rows: [(String, Double, String)] = []
-            for pass in ["first import", "re-import, unchanged"] {
+            var rows: [(String, Double, Double, String)] = []
+            for pass in ["first import", "re-import, unchanged"].prefix(options.passes) {
                 let clock = ContinuousClock()
                 var start = clock.now
+                TraceBenchmark.resetPeakRSS()
                 let plans = try ReqIFFileImport.plans(of: file)
-                rows.append(("\(pass): read + plan", TraceBenchmark.ms(clock.now - start), ""))
+                rows.append(("\(pass): read + plan", TraceBenchmark.ms(clock.now - start), TraceBenchmark.peakRSSMegabytes(), ""))
                 start = clock.now
+                TraceBenchmark.resetPeakRSS()
                 let preview = try await ReqIFFileImport.preview(context, plans)
-                rows.append(("\(pass): dry run", TraceBenchmark.ms(clock.now - start), summary(preview)))
+                rows.append(("\(pass): dry run", TraceBenchmark.ms(clock.now - start), TraceBenchmark.peakRSSMegabytes(), summary(preview)))
                 start = clock.now
+                TraceBenchmark.resetPeakRSS()
                 let applied = try await ReqIFFileImport.apply(context, plans, file: file.lastPathComponent)
-                rows.append(("\(pass): apply", TraceBenchmark.ms(clock.now - start), summary(applied)))
+                rows.append(("\(pass): apply", TraceBenchmark.ms(clock.now - start), TraceBenchmark.peakRSSMegabytes(), summary(applied)))
             }
             print("ReqIF import benchmark on \(databaseName): generated file of \(options.objects) objects, \(options.objects / 2) relations")
-            print("step".padding(toLength: 34, withPad: " ", startingAt: 0) + "      ms  result")
-            for (name, ms, result) in rows {
-                print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %8.1f", ms) + "  " + result)
+            print("step".padding(toLength: 34, withPad: " ", startingAt: 0) + "      ms  peak RSS (MB)  result")
+            for (name, ms, rss, result) in rows {
+                print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %8.1f  %13.1f", ms, rss) + "  " + result)
             }
-            let json = rows.map { "\"\($0.0)\":\(String(format: "%.1f", $0.1))" }.joined(separator: ",")
+            let json = rows.map { "\"\($0.0)\":\(String(format: "%.1f", $0.1)),\"\($0.0) peak_rss_mb\":\(String(format: "%.1f", $0.2))" }
+                .joined(separator: ",")
             print("{\"benchmark\":\"reqif-import\",\"database\":\"\(databaseName)\",\"objects\":\(options.objects),\(json),"
-                  + "\"peak_rss_mb\":\(TraceBenchmark.peakRSSMegabytes())}")
+                  + "\"peak_rss_mb\":\(rows.map(\.2).max() ?? 0)}")
         }
     }
 

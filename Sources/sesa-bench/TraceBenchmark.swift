@@ -105,6 +105,11 @@ enum TraceBenchmark {
         else { return 0 }
         return kilobytes / 1024
     }
+
+    /// Starts a new high-water mark, so `peakRSSMegabytes` answers for what follows (Linux's `clear_refs`).
+    static func resetPeakRSS() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
 }
 
 /// The reference: what one writes first. Same traversal, hash-based storage.

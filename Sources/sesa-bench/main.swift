@@ -10,7 +10,7 @@ let usage = """
                                    [--postgres postgres://… (an empty database)]
            sesa-bench reqif [--objects N] [--runs R] [--file PATH] [--python PATH] [--keep PATH]
            sesa-bench reqif-read FILE [--runs R] [--repeats N] | --warnings
-           sesa-bench reqif-import [--objects N] [--postgres postgres://… (an empty database)]
+           sesa-bench reqif-import [--objects N] [--passes 1|2] [--postgres postgres://… (an empty database)]
            sesa-bench n2 [--elements N] [--interfaces M] [--samples S] [--seed X] [--postgres postgres://…]
            sesa-bench verification [--requirements N] [--cases C] [--tests T] [--samples S] [--postgres postgres://…]
       trace         build the trace graph of a generated project and time impact sets,
@@ -23,7 +23,7 @@ let usage = """
       reqif-read    read one ReqIF file R times in this process and print the median time and the peak
                     resident memory as JSON (what `reqif` runs for SESA's side, so memory is the reader's own)
       reqif-import  import a generated ReqIF file of N objects into a database (plan, dry run, apply), then
-                    again unchanged, and print the time of each step
+                    again unchanged (--passes 2, the default), and print the time and peak memory of each step
       n2            store a generated system of N elements and M interfaces and time the N² page at that
                     level (queries, matrix and HTML), against the 300 ms target
       verification  store N requirements and C cases with results and time the RVTM page against 300 ms,

@@ -101,7 +101,7 @@ public struct ArtifactFields: Sendable, Hashable, Codable, ExpressibleByDictiona
         }
     }
 
-    static func decode(canonicalJSON text: String) throws -> ArtifactFields {
+    public static func decode(canonicalJSON text: String) throws -> ArtifactFields {
         try JSONDecoder().decode(ArtifactFields.self, from: Data(text.utf8))
     }
 }

@@ -182,12 +182,17 @@ public final class ArtifactWriter {
 
     /// A new link row (not yet stored), baselined to both ends' current trigger hashes.
     func newLink(_ kindID: String, from source: Artifact, to target: Artifact) -> ArtifactLink {
+        newLink(kindID, from: (source.id!, source.triggerHash), to: (target.id!, target.triggerHash))
+    }
+
+    /// A link between two ends given by id and trigger hash (what `linkMany` reads of them).
+    func newLink(_ kindID: String, from source: (id: UUID, triggerHash: String), to target: (id: UUID, triggerHash: String)) -> ArtifactLink {
         let link = ArtifactLink()
         link.id = UUID()
         link.projectID = projectID
         link.kind = kindID
-        link.sourceID = source.id!
-        link.targetID = target.id!
+        link.sourceID = source.id
+        link.targetID = target.id
         link.version = 1
         link.sourceHashAtReview = source.triggerHash
         link.targetHashAtReview = target.triggerHash

@@ -55,18 +55,25 @@ struct ReqIFApplyRun {
 
     struct Group: Hashable { var module: UUID; var parent: UUID? }
 
-    /// A new object: its id is fixed when the walk meets it, so its children can be placed under it.
+    /// A new object: its id is fixed when the walk meets it, so its children can be placed under it. Its fields,
+    /// models and rows are made only when its slice is written (`createNew`): held for every object of a 100k
+    /// file at once, they were most of the import's memory.
     struct NewItem {
+        let item: ReqIFImportPlan.Item
+        let module: String
+        let id: UUID
+        let moduleID: UUID
+        let parent: UUID?
+        let position: Int
         let kind: String
-        /// Kind and key prefix: each group is created in one go, in document order, so the keys come out as
-        /// creating one object at a time gives them.
+        /// Kind and key prefix: each group is created in document order, so the keys come out as creating one
+        /// object at a time gives them.
         let group: String
         let pattern: KeyPattern
-        let title: String
-        let fields: ArtifactFields
-        let row: DocumentItem
-        let objectIdentifier: String
     }
+
+    /// New objects are written this many at a time.
+    static let slice = 1_000
 
     struct Update {
         let item: ReqIFImportPlan.Item
@@ -218,33 +225,24 @@ struct ReqIFApplyRun {
     private mutating func prepare(_ item: ReqIFImportPlan.Item, module: ReqIFImportPlan.Module, moduleID: UUID, parent: UUID?,
                                   position: Int) throws -> UUID
     {
-        if let existing = comparison.existing[item.objectIdentifier], comparison.merged[item.objectIdentifier] != nil {
+        if let existing = comparison.existing[item.objectIdentifier] {
             updates.append(Update(item: item, module: module, moduleID: moduleID, parent: parent, position: position))
-            return try existing.artifact.requireID()
+            return existing.artifactID
         }
-        let (title, planned) = ReqIFImportPlan.fields(of: item, as: item.type, names: names[module.identifier] ?? [:])
-        var fields = item.type == .requirement ? requirementDefaults : ["text": .string("")]
-        for (name, value) in planned.values { fields[name] = value }
         guard let prefix = comparison.modules[module.identifier]?.prefix ?? preview.modules.first(where: { $0.identifier == module.identifier })?.prefix
         else { throw Abort(.internalServerError, reason: "The module of specification \(module.identifier) was not created.") }
         let kind = item.type == .requirement ? RequirementKinds.requirement : RequirementKinds.section
         let pattern = item.type == .requirement ? RequirementKinds.requirementPattern(prefix: prefix) : RequirementKinds.sectionPattern(prefix: prefix)
-        let row = DocumentItem()
         let id = UUID()
-        row.id = id
-        row.projectID = context.projectID
-        row.moduleID = moduleID
-        row.parentID = parent
-        row.position = position
-        row.itemType = item.type
-        created.append(NewItem(kind: kind.id, group: kind.id + "\u{1F}" + pattern.prefix, pattern: pattern, title: title, fields: fields,
-                               row: row, objectIdentifier: item.objectIdentifier))
+        created.append(NewItem(item: item, module: module.identifier, id: id, moduleID: moduleID, parent: parent, position: position,
+                               kind: kind.id, group: kind.id + "\u{1F}" + pattern.prefix, pattern: pattern))
         return id
     }
 
-    /// Creates the new objects a kind and key prefix at a time (`ArtifactWriter.createMany`: versions and audit
-    /// entries included), then their document rows — batched statements where one object at a time took a dozen
-    /// round trips each.
+    /// Creates the new objects a kind and key prefix at a time, a slice of them after the other
+    /// (`ArtifactWriter.createMany`: versions and audit entries included), each slice with its document rows —
+    /// batched statements where one object at a time took a dozen round trips each. (Document rows may come before
+    /// their parent's: `parent_id` is not a foreign key.)
     private mutating func createNew() async throws {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -254,51 +252,85 @@ struct ReqIFApplyRun {
         }
         for group in order {
             let indices = groups[group] ?? []
-            let first = created[indices[0]]
-            let artifacts = try await writer.createMany(kind: first.kind, indices.map { (created[$0].title, created[$0].fields) },
-                                                        keyPattern: first.pattern, ids: try indices.map { try created[$0].row.requireID() })
-            for (index, artifact) in zip(indices, artifacts) {
-                RequirementStore.fill(created[index].row, artifact: artifact, fields: created[index].fields)
-                if let line = newItems[created[index].objectIdentifier] { preview.items[line].key = artifact.key }
+            for start in stride(from: 0, to: indices.count, by: Self.slice) {
+                try await createSlice(Array(indices[start..<min(start + Self.slice, indices.count)]))
             }
         }
-        try await RequirementStore.createMany(created.map(\.row), on: db)
+        created = []
+    }
+
+    private mutating func createSlice(_ indices: [Int]) async throws {
+        let first = created[indices[0]]
+        let drafts = indices.map { index in
+            let new = created[index]
+            let (title, planned) = ReqIFImportPlan.fields(of: new.item, as: new.item.type, names: names[new.module] ?? [:])
+            var fields = new.item.type == .requirement ? requirementDefaults : ["text": .string("")]
+            for (name, value) in planned.values { fields[name] = value }
+            return (title: title, fields: fields)
+        }
+        let artifacts = try await writer.createMany(kind: first.kind, drafts, keyPattern: first.pattern, ids: indices.map { created[$0].id })
+        var rows: [DocumentItem] = []
+        for ((index, artifact), draft) in zip(zip(indices, artifacts), drafts) {
+            let new = created[index]
+            let row = DocumentItem()
+            row.id = new.id
+            row.projectID = context.projectID
+            row.moduleID = new.moduleID
+            row.parentID = new.parent
+            row.position = new.position
+            row.itemType = new.item.type
+            RequirementStore.fill(row, artifact: artifact, fields: draft.fields)
+            rows.append(row)
+            if let line = newItems[new.item.objectIdentifier] { preview.items[line].key = artifact.key }
+        }
+        try await RequirementStore.createMany(rows, on: db)
     }
 
     /// Brings an existing object up to the file: its fields where they changed, its place in the document.
     private mutating func update(_ update: Update) async throws {
         let (item, moduleID, parent, position) = (update.item, update.moduleID, update.parent, update.position)
-        if let existing = comparison.existing[item.objectIdentifier], let merged = comparison.merged[item.objectIdentifier] {
-            let id = try existing.artifact.requireID()
-            var fields = merged.fields
-            var artifact = existing.artifact
-            let changed = !existing.fields.changes(to: fields).isEmpty
-            if changed {
-                let status = RequirementStatus(rawValue: existing.fields["status"].displayText)
-                let triggerChanged = !Set(existing.fields.changes(to: fields)).isDisjoint(with: triggerFields)
-                if existing.item.itemType == .requirement, status == .approved, triggerChanged {
-                    fields["status"] = .string(RequirementStatus.inReview.rawValue)
-                }
-                artifact = try await writer.update(id, expectedVersion: existing.artifact.version, title: merged.title, fields: fields)
-                if fields["status"] != existing.fields["status"] {
-                    try await AuditLog.record(
-                        AuditEvent("requirement.status-changed", kind: "requirement", id: id.uuidString.lowercased(), key: artifact.key,
-                                   project: context.projectID, before: ["status": "approved"], after: ["status": "in-review"],
-                                   note: "a ReqIF re-import changed an approved requirement's trigger fields: back to review"),
-                        by: context.actor, on: db, at: context.now)
-                }
+        guard let existing = comparison.existing[item.objectIdentifier] else { return }
+        let id = existing.artifactID
+        let change = comparison.changed[item.objectIdentifier]
+        var artifact: Artifact?
+        var fields: ArtifactFields?
+        if let change {
+            var changedFields = change.fields
+            let status = RequirementStatus(rawValue: change.before["status"].displayText)
+            let triggerChanged = !Set(change.before.changes(to: changedFields)).isDisjoint(with: triggerFields)
+            if existing.itemType == .requirement, status == .approved, triggerChanged {
+                changedFields["status"] = .string(RequirementStatus.inReview.rawValue)
             }
-            let documentItem = existing.item
-            let moved = documentItem.moduleID != moduleID || documentItem.parentID != parent
-            // An unchanged object in its place keeps its row as it is: a re-import of an unchanged file rewrote
-            // every document and search row.
-            guard changed || moved || documentItem.position != position else { return }
-            if moved { groups.insert(Group(module: documentItem.moduleID, parent: documentItem.parentID)) }
-            documentItem.moduleID = moduleID
-            documentItem.parentID = parent
-            documentItem.position = position
-            try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields, on: db)
+            let updated = try await writer.update(id, expectedVersion: existing.version, title: change.title, fields: changedFields)
+            (artifact, fields) = (updated, changedFields)
+            if changedFields["status"] != change.before["status"] {
+                try await AuditLog.record(
+                    AuditEvent("requirement.status-changed", kind: "requirement", id: id.uuidString.lowercased(), key: updated.key,
+                               project: context.projectID, before: ["status": "approved"], after: ["status": "in-review"],
+                               note: "a ReqIF re-import changed an approved requirement's trigger fields: back to review"),
+                    by: context.actor, on: db, at: context.now)
+            }
         }
+        let moved = existing.moduleID != moduleID || existing.parentID != parent
+        // An unchanged object in its place keeps its row as it is: a re-import of an unchanged file rewrote
+        // every document and search row.
+        guard change != nil || moved || existing.position != position else { return }
+        if moved { groups.insert(Group(module: existing.moduleID, parent: existing.parentID)) }
+        // The models are read here, for the few objects that change or move (the comparison keeps plain values).
+        if artifact == nil { artifact = try await Artifact.find(id, on: db) }
+        guard let documentItem = try await DocumentItem.find(id, on: db), let artifact else {
+            throw Abort(.internalServerError, reason: "\(existing.key) is gone from the project.")
+        }
+        if fields == nil {
+            guard let version = try await ArtifactQueries.currentVersions(of: [artifact], on: db)[id] else {
+                throw Abort(.internalServerError, reason: "The current version of \(existing.key) is missing.")
+            }
+            fields = try version.fields()
+        }
+        documentItem.moduleID = moduleID
+        documentItem.parentID = parent
+        documentItem.position = position
+        try await RequirementStore.sync(documentItem, artifact: artifact, fields: fields ?? [:], on: db)
     }
 
     // MARK: naming

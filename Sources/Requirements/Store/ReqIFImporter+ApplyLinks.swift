@@ -1,6 +1,7 @@
 import Artifacts
 import Fluent
 import Foundation
+import SQLKit
 
 extension ReqIFApplyRun {
     // MARK: links
@@ -99,7 +100,8 @@ extension ReqIFApplyRun {
     // MARK: identities
 
     func saveIdentities() async throws {
-        var rows: [ReqIFIdentity] = []
+        // The new ones as plain values, made into models 500 at a time: a file's identities are a few per object.
+        var rows: [(ReqIFIdentity.Role, String, UUID?, UUID?, String)] = []
         // Repeats (a hierarchy entry listed twice) are entered once. A set, not a scan of `rows`: every identity
         // of the file passes here, and reading a model's fields goes through Fluent's reflection (a scan made a
         // 10k-object import quadratic — most of its two minutes).
@@ -107,19 +109,20 @@ extension ReqIFApplyRun {
         for (role, identifier, target, module, detail) in identities {
             if let row = comparison.identity(role, identifier) {
                 if row.targetID != target || row.moduleID != module || row.detail != detail {
-                    row.targetID = target
-                    row.moduleID = module
-                    row.detail = detail
-                    row.updatedAt = context.now
-                    try await row.save(on: db)
+                    try await (db as! any SQLDatabase).update(ReqIFIdentity.schema)
+                        .set("target_id", to: SQLBind(target)).set("module_id", to: SQLBind(module))
+                        .set("detail", to: SQLBind(detail)).set("updated_at", to: SQLBind(context.now))
+                        .where("id", .equal, SQLBind(row.id)).run()
                 }
             } else if entered.insert(role.rawValue + "\u{1F}" + identifier).inserted {
-                rows.append(ReqIFIdentity(projectID: context.projectID, role: role, identifier: identifier, targetID: target,
-                                          moduleID: module, detail: detail, at: context.now))
+                rows.append((role, identifier, target, module, detail))
             }
         }
         for chunk in stride(from: 0, to: rows.count, by: 500) {
-            try await Array(rows[chunk..<min(chunk + 500, rows.count)]).create(on: db)
+            try await rows[chunk..<min(chunk + 500, rows.count)].map { role, identifier, target, module, detail in
+                ReqIFIdentity(projectID: context.projectID, role: role, identifier: identifier, targetID: target, moduleID: module,
+                              detail: detail, at: context.now)
+            }.create(on: db)
         }
     }
 }

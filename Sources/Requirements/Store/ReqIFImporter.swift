@@ -67,28 +67,34 @@ public enum ReqIFImporter {
         return try await Comparison.make(plan, context: context, on: context.database).preview
     }
 
-    /// What the project holds for a plan's elements, and the merged snapshot of every item that exists.
+    /// What the project holds for a plan's elements, and the merged snapshot of each item the file changes.
     struct Comparison {
-        var identities: [ReqIFIdentity.Role: [String: ReqIFIdentity]] = [:]
+        var identities: [ReqIFIdentity.Role: [String: IdentityRow]] = [:]
         var modules: [String: RequirementModule] = [:]
         /// Attribute names of existing modules by definition identifier.
         var attributeNames: [String: [String: String]] = [:]
-        var existing: [String: (artifact: Artifact, item: DocumentItem, fields: ArtifactFields)] = [:]
-        var merged: [String: (title: String, fields: ArtifactFields)] = [:]
+        /// The plan's objects the project has.
+        var existing: [String: ExistingItem] = [:]
+        /// The objects the file changes: their fields now (`before`), and the title and fields an import gives
+        /// them. Only these: an unchanged object's decoded snapshots, kept for every object of a large file, were
+        /// most of a re-import's memory.
+        var changed: [String: (before: ArtifactFields, title: String, fields: ArtifactFields)] = [:]
         var preview = Preview()
         /// What the project has of the plan's objects, read before the walk in a few queries (three a object, one
-        /// object at a time, were most of a re-import): live artifacts, their document rows and current versions.
-        private var artifacts: [UUID: Artifact] = [:]
-        private var rows: [UUID: DocumentItem] = [:]
-        private var versions: [UUID: ArtifactVersion] = [:]
+        /// object at a time, were most of a re-import). Current versions are read as the walk reaches them,
+        /// `versionSlice` objects at a time (`fields(of:)`).
+        private var prefetched: [UUID: ExistingItem] = [:]
+        private var contents: [UUID: String] = [:]
+        /// The existing objects in the order the walk meets them, and where each is in it.
+        private var walkOrder: [UUID] = []
+        private var walkIndex: [UUID: Int] = [:]
+        static let versionSlice = 500
 
-        func identity(_ role: ReqIFIdentity.Role, _ identifier: String) -> ReqIFIdentity? { identities[role]?[identifier] }
+        func identity(_ role: ReqIFIdentity.Role, _ identifier: String) -> IdentityRow? { identities[role]?[identifier] }
 
         static func make(_ plan: ReqIFImportPlan, context: RequirementContext, on db: any Database) async throws -> Comparison {
             var comparison = Comparison()
-            for row in try await ReqIFIdentity.query(on: db).filter(\.$projectID == context.projectID).all() {
-                comparison.identities[row.role, default: [:]][row.identifier] = row
-            }
+            comparison.identities = try await identityRows(projectID: context.projectID, on: db)
             try await comparison.compare(plan, context: context, on: db)
             return comparison
         }
@@ -120,6 +126,7 @@ public enum ReqIFImporter {
                                                     prefix: found?.prefix, isNew: found == nil))
                 try await compare(module.items, in: module, parent: nil, planned: &planned, on: db)
             }
+            contents = [:]
             try await findMissing(planned: planned, modules: touchedModules, on: db)
             compareRelations(plan)
             preview.keptOnly = plan.danglingNodes.count + plan.relations.filter { !$0.resolvable }.count
@@ -136,20 +143,17 @@ public enum ReqIFImporter {
                 }
                 let names = attributeNames[module.identifier] ?? ReqIFImportPlan.names(of: module.attributes)
                 var artifactID: UUID?
-                if let target = identity(.object, item.objectIdentifier)?.targetID, let artifact = artifacts[target],
-                    let documentItem = rows[target]
-                {
+                if let target = identity(.object, item.objectIdentifier)?.targetID, let found = prefetched[target] {
                     artifactID = target
-                    guard let version = versions[target] else { throw Abort(.internalServerError, reason: "The current version of \(artifact.key) is missing.") }
-                    let fields = try version.fields()
-                    existing[item.objectIdentifier] = (artifact, documentItem, fields)
-                    let (title, planned) = ReqIFImportPlan.fields(of: item, as: documentItem.itemType, names: names)
+                    let fields = try await fields(of: target, on: db)
+                    existing[item.objectIdentifier] = found
+                    let (title, planned) = ReqIFImportPlan.fields(of: item, as: found.itemType, names: names)
                     let merged = ReqIFImporter.merge(fields, title: title, planned: planned, owned: Set(names.values))
-                    self.merged[item.objectIdentifier] = (title, merged)
                     let changed = fields.changes(to: merged)
-                    let moved = documentItem.parentID != parent || documentItem.moduleID != modules[module.identifier]?.id
+                    if !changed.isEmpty { self.changed[item.objectIdentifier] = (fields, title, merged) }
+                    let moved = found.parentID != parent || found.moduleID != modules[module.identifier]?.id
                     preview.items.append(ItemChange(
-                        objectIdentifier: item.objectIdentifier, key: artifact.key, title: title, module: module.name,
+                        objectIdentifier: item.objectIdentifier, key: found.key, title: title, module: module.name,
                         state: changed.isEmpty ? .unchanged : .changed,
                         changes: changed.map { FieldChange(field: $0, before: fields[$0].displayText, after: merged[$0].displayText) },
                         moved: moved))
@@ -167,17 +171,25 @@ public enum ReqIFImporter {
         }
 
         private mutating func prefetch(_ objects: [String], on db: any Database) async throws {
-            let ids = Array(Set(objects.compactMap { identity(.object, $0)?.targetID }))
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                for artifact in try await Artifact.query(on: db).filter(\.$id ~~ chunk).filter(\.$deletedAt == nil).all() {
-                    if let id = artifact.id { artifacts[id] = artifact }
-                }
-                for row in try await DocumentItem.query(on: db).filter(\.$id ~~ chunk).all() {
-                    if let id = row.id { rows[id] = row }
-                }
+            var ids: [UUID] = []
+            var seen: Set<UUID> = []
+            for id in objects.compactMap({ identity(.object, $0)?.targetID }) where seen.insert(id).inserted { ids.append(id) }
+            prefetched = try await Self.existingItems(ids, on: db)
+            for id in ids where prefetched[id] != nil {
+                walkIndex[id] = walkOrder.count
+                walkOrder.append(id)
             }
-            versions = try await ArtifactQueries.currentVersions(of: Array(artifacts.values), on: db)
+        }
+
+        /// The fields of `id`'s current version, read with the next objects of the walk when not at hand.
+        private mutating func fields(of id: UUID, on db: any Database) async throws -> ArtifactFields {
+            if contents[id] == nil, let start = walkIndex[id] {
+                contents = try await Self.currentContents(Array(walkOrder[start..<min(start + Self.versionSlice, walkOrder.count)]), on: db)
+            }
+            guard let content = contents[id] else {
+                throw Abort(.internalServerError, reason: "The current version of \(prefetched[id]?.key ?? id.uuidString) is missing.")
+            }
+            return try ArtifactFields.decode(canonicalJSON: content)
         }
 
         /// Objects an earlier import put into the same modules that the file no longer has: listed, kept.
@@ -202,7 +214,7 @@ public enum ReqIFImporter {
                     preview.newLinks.append("\(relation.source) \(relation.linkKind) \(relation.target) (\(relation.typeName))")
                 }
             }
-            let placed = Set(existing.values.compactMap { $0.artifact.id })
+            let placed = Set(existing.values.map(\.artifactID))
             for (identifier, row) in identities[.relation] ?? [:] where !inFile.contains(identifier) && row.targetID != nil {
                 let ends = row.detail.split(separator: "\u{1F}").map(String.init)
                 guard ends.count == 3, let source = identity(.object, ends[1])?.targetID, let target = identity(.object, ends[2])?.targetID,

@@ -256,7 +256,7 @@ public enum RequirementStore {
         item.searchText = [artifact.key, artifact.title, statement].joined(separator: " ")
     }
 
-    /// Stores new document rows filled by `fill` (a parent before its children) and their search entries, in
+    /// Stores new document rows filled by `fill` (in any order: `parent_id` is no foreign key) and their search entries, in
     /// batched statements: an import brings thousands.
     static func createMany(_ items: [DocumentItem], on db: any Database) async throws {
         for start in stride(from: 0, to: items.count, by: 200) {
