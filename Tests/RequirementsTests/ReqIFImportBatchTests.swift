@@ -90,4 +90,32 @@ import Vapor
             #expect(try await ReqIFIdentity.query(on: app.db).count() == 0)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func anObjectTheFileNoLongerHasIsListedMissingAndKept(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            let project = try f.atc.requireID()
+            try await ReqIFImporter.apply(try f.editor, try ReqIFImportTests.plan(ReqIFImportTests.sample()), file: "sample.reqif")
+            // The next export has no "Report": its object, its hierarchy node and its relation to Detect are gone.
+            let without = ReqIFImportTests.sample()
+                .replacing(#/<SPEC-OBJECT IDENTIFIER="O-3".*?</SPEC-OBJECT>/#.dotMatchesNewlines(), with: "")
+                .replacing(#/<SPEC-RELATION IDENTIFIER="R-2".*?</SPEC-RELATION>/#, with: "")
+                .replacing(#/<SPEC-HIERARCHY IDENTIFIER="H-3".*?</SPEC-HIERARCHY>/#, with: "")
+            let plan = try ReqIFImportTests.plan(without)
+            let preview = try await ReqIFImporter.preview(try f.editor, plan)
+            #expect(preview.count(.missing) == 1 && preview.count(.unchanged) == 3 && preview.count(.new) == 0, "\(preview.summary)")
+            let missing = try #require(preview.items.first { $0.state == .missing })
+            #expect(missing.objectIdentifier == "O-3" && missing.key == "RS-REQ-003" && missing.title == "Report")
+            #expect(missing.module == "Radar spec")
+            #expect(preview.missingLinks == ["O-3 → O-1 (Parent-Child)"])
+
+            // Applying keeps what the file no longer has: a removal in the source tool is for a person to decide.
+            let applied = try await ReqIFImporter.apply(try f.editor, plan, file: "sample.reqif")
+            #expect(applied.count(.missing) == 1)
+            let report = try #require(try await Artifact.query(on: app.db).filter(\.$title == "Report").first())
+            #expect(report.deletedAt == nil && report.version == 1)
+            #expect(try await ArtifactLink.query(on: app.db).filter(\.$projectID == project).count() == 2)
+        }
+    }
 }

@@ -82,6 +82,20 @@ extension ReqIFImporter.Comparison {
         return contents
     }
 
+    /// Key and title of the live artifacts among `ids`.
+    static func liveArtifacts(_ ids: [UUID], on db: any Database) async throws -> [UUID: (key: String, title: String)] {
+        var live: [UUID: (key: String, title: String)] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows = try await RowStream.map(
+                "SELECT id, key, title FROM artifacts WHERE deleted_at IS NULL AND id IN (\(placeholders(chunk.count)))",
+                chunk.map { .uuid($0) }, on: db
+            ) { row in (try row.uuid(0), (key: try row.string(1), title: try row.string(2))) }
+            for (id, artifact) in rows { live[id] = artifact }
+        }
+        return live
+    }
+
     private static func placeholders(_ count: Int) -> String {
         (1...count).map { "$\($0)" }.joined(separator: ", ")
     }

@@ -193,14 +193,18 @@ public enum ReqIFImporter {
         }
 
         /// Objects an earlier import put into the same modules that the file no longer has: listed, kept.
+        /// In key order, read in a few queries (a module the file dropped was a query per object).
         private mutating func findMissing(planned: Set<String>, modules: Set<UUID>, on db: any Database) async throws {
-            for (identifier, row) in identities[.object] ?? [:] where !planned.contains(identifier) {
-                guard let moduleID = row.moduleID, modules.contains(moduleID), let target = row.targetID,
-                    let artifact = try await Artifact.query(on: db).filter(\.$id == target).filter(\.$deletedAt == nil).first()
-                else { continue }
-                let module = self.modules.values.first { $0.id == moduleID }?.name ?? ""
-                preview.items.append(ItemChange(objectIdentifier: identifier, key: artifact.key, title: artifact.title, module: module,
-                                                state: .missing, changes: [], moved: false))
+            let gone = (identities[.object] ?? [:]).compactMap { identifier, row -> (identifier: String, target: UUID, module: UUID)? in
+                guard !planned.contains(identifier), let module = row.moduleID, modules.contains(module), let target = row.targetID else { return nil }
+                return (identifier, target, module)
+            }
+            let live = try await Self.liveArtifacts(gone.map(\.target), on: db)
+            let names = Dictionary(self.modules.values.compactMap { module in module.id.map { ($0, module.name) } }, uniquingKeysWith: { a, _ in a })
+            let missing = gone.compactMap { entry in live[entry.target].map { (entry, $0) } }.sorted { $0.1.key < $1.1.key }
+            for (entry, artifact) in missing {
+                preview.items.append(ItemChange(objectIdentifier: entry.identifier, key: artifact.key, title: artifact.title,
+                                                module: names[entry.module] ?? "", state: .missing, changes: [], moved: false))
             }
         }
 
