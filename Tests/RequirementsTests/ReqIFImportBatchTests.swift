@@ -10,7 +10,8 @@ import Vapor
 
 /// The import writes new objects, their rows and their links in batches: keys still come in document order, an
 /// existing object can move under a new one, relations sharing a link share it, a refused link names its
-/// relation, and an unchanged re-import writes no object.
+/// relation, and an unchanged re-import writes no object. A re-import lists what the file no longer has (and keeps
+/// it), and one requirement edited in SESA's own export is exactly one change.
 @Suite struct ReqIFImportBatchTests {
     static func relation(_ id: String, _ source: String, _ target: String) -> String {
         """
@@ -116,6 +117,41 @@ import Vapor
             let report = try #require(try await Artifact.query(on: app.db).filter(\.$title == "Report").first())
             #expect(report.deletedAt == nil && report.version == 1)
             #expect(try await ArtifactLink.query(on: app.db).filter(\.$projectID == project).count() == 2)
+        }
+    }
+
+    /// The issue's own words: import a module, change one requirement in SESA's exported file, re-import — the dry
+    /// run shows exactly that change, and applying it turns exactly the links at that requirement suspect.
+    @Test(arguments: TestDatabase.all)
+    func oneRequirementChangedInTheExportedFileIsExactlyThatChange(database: TestDatabase) async throws {
+        try await withApp(on: database, worker: false) { app in
+            let f = try await RequirementFixtures.make(app)
+            let project = try f.atc.requireID()
+            try await ReqIFImporter.apply(try f.editor, try ReqIFImportTests.plan(ReqIFImportTests.sample()), file: "sample.reqif")
+            let exported = ReqIFWriter(timestamp: "2026-11-23T00:00:00Z")
+                .write(try await ReqIFExport.document(projectID: project, on: app.db, now: app.clock.now()))
+            let text = String(decoding: exported, as: UTF8.self)
+            #expect(text.contains("The radar shall track 100 targets."))
+            let edited = text.replacingOccurrences(of: "The radar shall track 100 targets.", with: "The radar shall track 200 targets.")
+            let plans = try ReqIFFileImport.plans(of: Data(edited.utf8), name: "export.reqif")
+
+            let preview = try #require(try await ReqIFFileImport.preview(try f.editor, plans).first)
+            #expect(preview.count(.changed) == 1 && preview.count(.unchanged) == 3 && preview.count(.new) == 0, "\(preview.summary)")
+            #expect(preview.count(.missing) == 0 && preview.newLinks.isEmpty && preview.unchangedLinks == 2)
+            let change = try #require(preview.changed.first)
+            #expect(change.title == "Track" && change.key == "RS-REQ-002")
+            #expect(change.changes.contains { $0.field == "statement" && $0.after == "The radar shall track 200 targets." })
+            #expect(change.changes.allSatisfy { $0.field.hasSuffix("statement") }, "\(change.changes.map(\.field))")
+
+            try await ReqIFFileImport.apply(try f.editor, plans, file: "export.reqif")
+            let track = try #require(try await Artifact.query(on: app.db).filter(\.$title == "Track").first())
+            #expect(track.version == 2)
+            let links = try await ArtifactLink.query(on: app.db).filter(\.$projectID == project).all()
+            #expect(links.count == 2)
+            for link in links {
+                #expect(link.suspect == (link.sourceID == track.id || link.targetID == track.id), "only the link at Track turns suspect")
+            }
+            #expect(try await ArtifactVersion.query(on: app.db).filter(\.$projectID == project).count() == 5, "one new version")
         }
     }
 }
