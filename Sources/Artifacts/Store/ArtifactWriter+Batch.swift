@@ -127,17 +127,11 @@ extension ArtifactWriter {
     /// What a link checks and records of its ends: the live artifacts of this project among `ids`, read as plain
     /// values (a Fluent model for each end of 50k links was a large import's biggest allocation).
     private func linkEnds(_ ids: [UUID]) async throws -> [UUID: (kind: String, key: String, triggerHash: String)] {
-        var ends: [UUID: (kind: String, key: String, triggerHash: String)] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let placeholders = chunk.indices.map { "$\($0 + 2)" }.joined(separator: ", ")
-            let rows = try await RowStream.map(
-                "SELECT id, kind, key, trigger_hash FROM artifacts WHERE project_id = $1 AND deleted_at IS NULL AND id IN (\(placeholders))",
-                [.uuid(projectID)] + chunk.map { .uuid($0) }, on: database
-            ) { row in (try row.uuid(0), (kind: try row.string(1), key: try row.string(2), triggerHash: try row.string(3))) }
-            for (id, end) in rows { ends[id] = end }
-        }
-        return ends
+        let rows = try await RowStream.map(
+            "SELECT id, kind, key, trigger_hash FROM artifacts WHERE project_id = $1 AND deleted_at IS NULL AND id IN ($ids)",
+            [.uuid(projectID)], ids: ids, on: database
+        ) { row in (try row.uuid(0), (kind: try row.string(1), key: try row.string(2), triggerHash: try row.string(3))) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 
     /// `count` new keys of `pattern`, reserved at once; a number already taken by an explicit key in another width

@@ -63,6 +63,20 @@ public enum RowStream {
         throw RowStreamUnsupported(database: String(describing: type(of: database)))
     }
 
+    /// Runs `sql` for `ids`, 500 at a time: `$ids` in it stands for the chunk's ids, bound after `binds`
+    /// (`… WHERE id IN ($ids)`), so the statement text stays a literal and no driver meets thousands of binds.
+    public static func map<T: Sendable>(_ sql: String, _ binds: [Bind] = [], ids: [UUID], on database: any Database,
+                                        _ transform: @escaping @Sendable (Row) throws -> T) async throws -> [T]
+    {
+        var result: [T] = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let list = (binds.count + 1...binds.count + chunk.count).map { "$\($0)" }.joined(separator: ", ")
+            result += try await map(sql.replacingOccurrences(of: "$ids", with: list), binds + chunk.map { .uuid($0) }, on: database, transform)
+        }
+        return result
+    }
+
     /// One row; columns are read by position, in the order of the SELECT list.
     public struct Row {
         private let sqlite: SQLiteRow?

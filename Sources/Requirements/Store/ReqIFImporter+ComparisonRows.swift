@@ -45,58 +45,38 @@ extension ReqIFImporter.Comparison {
         return identities
     }
 
-    /// The live artifacts among `ids` that have a document row, 500 a query.
+    /// The live artifacts among `ids` that have a document row.
     static func existingItems(_ ids: [UUID], on db: any Database) async throws -> [UUID: ExistingItem] {
-        var items: [UUID: ExistingItem] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows = try await RowStream.map("""
-                SELECT i.artifact_id, i.module_id, i.parent_id, i.position, i.item_type, a.key, a.title, a.version
-                FROM requirement_items i JOIN artifacts a ON a.id = i.artifact_id
-                WHERE a.deleted_at IS NULL AND i.artifact_id IN (\(placeholders(chunk.count)))
-                """, chunk.map { .uuid($0) }, on: db
-            ) { row in
-                guard let type = DocumentItem.ItemType(rawValue: try row.string(4)) else {
-                    throw Abort(.internalServerError, reason: "A document row has an unknown item type.")
-                }
-                return ExistingItem(artifactID: try row.uuid(0), key: try row.string(5), title: try row.string(6), version: try row.int(7),
-                                    moduleID: try row.uuid(1), parentID: try row.optionalUUID(2), position: try row.int(3), itemType: type)
+        let rows = try await RowStream.map("""
+            SELECT i.artifact_id, i.module_id, i.parent_id, i.position, i.item_type, a.key, a.title, a.version
+            FROM requirement_items i JOIN artifacts a ON a.id = i.artifact_id
+            WHERE a.deleted_at IS NULL AND i.artifact_id IN ($ids)
+            """, ids: ids, on: db
+        ) { row in
+            guard let type = DocumentItem.ItemType(rawValue: try row.string(4)) else {
+                throw Abort(.internalServerError, reason: "A document row has an unknown item type.")
             }
-            for item in rows { items[item.artifactID] = item }
+            return ExistingItem(artifactID: try row.uuid(0), key: try row.string(5), title: try row.string(6), version: try row.int(7),
+                                moduleID: try row.uuid(1), parentID: try row.optionalUUID(2), position: try row.int(3), itemType: type)
         }
-        return items
+        return Dictionary(rows.map { ($0.artifactID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The snapshots (canonical JSON) of the current versions of `ids`.
     static func currentContents(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        var contents: [UUID: String] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows = try await RowStream.map("""
-                SELECT v.artifact_id, v.content FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact_id AND a.version = v.version
-                WHERE v.artifact_id IN (\(placeholders(chunk.count)))
-                """, chunk.map { .uuid($0) }, on: db
-            ) { row in (try row.uuid(0), try row.string(1)) }
-            for (id, content) in rows { contents[id] = content }
-        }
-        return contents
+        let rows = try await RowStream.map("""
+            SELECT v.artifact_id, v.content FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact_id AND a.version = v.version
+            WHERE v.artifact_id IN ($ids)
+            """, ids: ids, on: db
+        ) { row in (try row.uuid(0), try row.string(1)) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 
     /// Key and title of the live artifacts among `ids`.
     static func liveArtifacts(_ ids: [UUID], on db: any Database) async throws -> [UUID: (key: String, title: String)] {
-        var live: [UUID: (key: String, title: String)] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows = try await RowStream.map(
-                "SELECT id, key, title FROM artifacts WHERE deleted_at IS NULL AND id IN (\(placeholders(chunk.count)))",
-                chunk.map { .uuid($0) }, on: db
-            ) { row in (try row.uuid(0), (key: try row.string(1), title: try row.string(2))) }
-            for (id, artifact) in rows { live[id] = artifact }
-        }
-        return live
-    }
-
-    private static func placeholders(_ count: Int) -> String {
-        (1...count).map { "$\($0)" }.joined(separator: ", ")
+        let rows = try await RowStream.map(
+            "SELECT id, key, title FROM artifacts WHERE deleted_at IS NULL AND id IN ($ids)", ids: ids, on: db
+        ) { row in (try row.uuid(0), (key: try row.string(1), title: try row.string(2))) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 }
